@@ -171,7 +171,7 @@ def _cmd_timex(args: argparse.Namespace) -> int:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
-    from bilan.output import timeline_json, write_json_atomic
+    from bilan.output import dumps, timeline_json, write_atomic
     from bilan.runner import check_lang, run
 
     check_lang(args.lang)
@@ -183,7 +183,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
                      progress=bar, max_dates=args.dates, sentences_per_date=args.sentences)
     finally:
         bar.close()
-    write_json_atomic(out, timeline_json(result.timeline))
+    write_atomic(out, dumps(timeline_json(result)))
     if not args.quiet:
         print(f"bilan: {len(result.timeline)} dates -> {out}", file=sys.stderr)
     return 0

@@ -70,5 +70,7 @@ def load_yaml(path: Path, schema: Schema | None = None) -> dict[str, Any]:
 def load_language_file(lang: str, name: str, schema: Schema | None = None) -> dict[str, Any]:
     """Load ``data/<lang>/<name>`` and validate it."""
     if lang not in SUPPORTED_LANGUAGES:
-        raise DataFileError(f"language {lang!r} is not supported (supported: {SUPPORTED_LANGUAGES})")
+        raise DataFileError(
+            f"language {lang!r} is not supported (supported: {SUPPORTED_LANGUAGES})"
+        )
     return load_yaml(language_file(lang, name), schema)

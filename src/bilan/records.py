@@ -64,6 +64,7 @@ class PlaceMention:
     end: int
     text: str
     place: Place
+    demonym: bool = False  # "syrien", "Russian": the country by adjective, not an event place
 
 
 @dataclass(slots=True)
@@ -77,6 +78,7 @@ class ActorMention:
     category: str  # state_forces, rebels, civilians, monitor, rescue, hospital, media, ...
     can_claim: bool = False  # may give figures (monitors, hospitals, officials ...)
     can_act: bool = True  # may be actor1/actor2 of an event
+    person: str | None = None  # the named person speaking for ``name`` ("Rami Abdel Rahmane")
 
 
 @dataclass(slots=True)
@@ -165,6 +167,7 @@ class Document:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None  # metadata date as given (may be wrong, may be partial)
+    published_origin: str | None = None  # where that date came from: jsonl, html, filename, url
     language_hint: str | None = None
     # layout (wire-report structure)
     headline: Span | None = None

@@ -6,8 +6,9 @@ the outputs.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
-from typing import IO
+from typing import IO, Any
 
 from bilan.errors import UsageError
 from bilan.fusion.merge import fuse_events
@@ -16,6 +17,7 @@ from bilan.langdata import SUPPORTED_LANGUAGES
 from bilan.records import Document, Event, Reject, RunResult
 from bilan.scale.local import process_parallel
 from bilan.stages import default_pipeline
+from bilan.time.neighbours import NeighbourDate, date_from_neighbours, names
 from bilan.timeline.build import build_timeline
 
 Progress = Callable[[int, int], None]
@@ -49,6 +51,8 @@ def run(
         else:
             pending.append(item)
     options = {"lang": lang}
+    # what ingest produced, to run a document again with more knowledge (see _redate)
+    originals = {d.id: dataclasses.replace(d, warnings=list(d.warnings)) for d in pending}
     for done, result in enumerate(
         process_parallel(pending, default_pipeline, options, workers), start=1
     ):
@@ -58,11 +62,52 @@ def run(
             documents.append(result)
         if progress is not None:
             progress(done, len(pending))
+    documents = _redate(documents, originals, options, workers, rejects)
     events = fuse_documents(documents)
     timeline = build_timeline(
         events, documents, max_dates=max_dates, sentences_per_date=sentences_per_date
     )
     return RunResult(documents=documents, events=events, rejects=rejects, timeline=timeline)
+
+
+def _redate(
+    documents: list[Document],
+    originals: dict[str, Document],
+    options: dict[str, Any],
+    workers: int,
+    rejects: list[Reject],
+) -> list[Document]:
+    """Run undated reports again, dated from the dated reports of the same happenings."""
+    undated = [d for d in documents if d.publication_date is None]
+    dated = [(d, names(d.text)) for d in documents if d.publication_date is not None]
+    if not undated or not dated:
+        return documents
+    again: list[Document] = []
+    found: dict[str, NeighbourDate] = {}
+    for doc in undated:
+        nd = date_from_neighbours(doc, dated)
+        if nd is None:
+            continue
+        found[doc.id] = nd
+        retry = dataclasses.replace(originals[doc.id], warnings=list(originals[doc.id].warnings))
+        retry.published = nd.date.isoformat()
+        retry.published_origin = "neighbour"
+        again.append(retry)
+    redone: dict[str, Document] = {}
+    for result in process_parallel(again, default_pipeline, options, workers):
+        if isinstance(result, Reject):
+            rejects.append(result)
+            continue
+        nd = found[result.id]
+        if result.publication_date == nd.date:
+            result.publication_date_source = "neighbour"
+            result.warnings.append(
+                f"no date in the report; dated {nd.date.isoformat()} from its weekdays and "
+                f"{nd.neighbour} (published {nd.neighbour_date.isoformat()}), which tells of "
+                f"the same happenings"
+            )
+        redone[result.id] = result
+    return [redone.get(d.id, d) for d in documents if d.id in redone or d.id not in found]
 
 
 def fuse_documents(documents: Iterable[Document]) -> list[Event]:

@@ -33,6 +33,7 @@ def test_english_abbreviations() -> None:
 def test_language_identification_names_unsupported() -> None:
     ident = load_identifier()
     assert ident.identify("Les rebelles ont repris le contrôle du quartier mardi soir.")[0] == "fr"
-    assert ident.identify("Rebels retook the district on Tuesday evening, officials said.")[0] == "en"
+    english = "Rebels retook the district on Tuesday evening, officials said."
+    assert ident.identify(english)[0] == "en"
     code, name, _ = ident.identify("Los rebeldes recuperaron el barrio el martes por la noche.")
     assert code is None and name == "Spanish"

@@ -46,14 +46,16 @@ def span(text: str, needle: str) -> tuple[int, int, str]:
 
 
 def sentences(text: str) -> list[Span]:
+    """Naive sentence spans (a full stop before a space, or a line break), trimmed."""
     out: list[Span] = []
     start = 0
     for i, ch in enumerate(text):
-        if ch in ".\n" and (i + 1 == len(text) or text[i + 1] in " \n"):
+        if ch == "\n" or (ch == "." and (i + 1 == len(text) or text[i + 1] in " \n")):
             piece = text[start : i + 1]
-            lead = len(piece) - len(piece.lstrip())
-            if piece.strip():
-                out.append(Span(start + lead, i + 1, text[start + lead : i + 1]))
+            lo = start + len(piece) - len(piece.lstrip())
+            hi = start + len(piece.rstrip())
+            if hi > lo:
+                out.append(Span(lo, hi, text[lo:hi]))
             start = i + 1
     return out
 

@@ -52,9 +52,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if not places_compatible(a.location, b.location):
         return False
-    if a.event_type == "Diplomacy" and a.actor1 and b.actor1 and a.actor1 != b.actor1:
-        return False
-    return True
+    # two meetings or statements on one day in one city are one only if the same party acts
+    return not (a.event_type == "Diplomacy" and a.actor1 and b.actor1 and a.actor1 != b.actor1)
 
 
 def _most_specific(places: Iterable[Place | None]) -> Place | None:

@@ -9,6 +9,7 @@ text trafilatura extracts from HTML).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,32 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # Share of control characters above which decoded bytes are taken for binary data.
 _MAX_CONTROL_SHARE = 0.01
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
+
+
+# A full date in a file name or URL ("libya__2011-02-16__x.txt", "/2016/09/23/story"):
+# archives and sites name things by publication day.
+_PATH_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[-_/.](0[1-9]|1[0-2])[-_/.](0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def date_in_path(path: str) -> str | None:
+    """The ISO date a file name or URL carries, if it carries exactly one."""
+    found = {f"{y}-{m}-{d}" for y, m, d in _PATH_DATE.findall(path)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _note_metadata_date(doc: Document, origin: str) -> Document:
+    """Record where ``published`` came from; fall back on a date in the URL or file name."""
+    if doc.published:
+        doc.published_origin = origin
+        return doc
+    for candidate, where in ((doc.url, "url"), (doc.id, "filename")):
+        if candidate and (found := date_in_path(candidate)):
+            doc.published = found
+            doc.published_origin = where
+            break
+    return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +140,7 @@ def _document_from_file(path: Path, doc_id: str) -> tuple[Document, list[str]]:
     else:
         doc = Document(id=doc_id, text=decoded.text, source=str(path))
     doc.warnings.extend(warnings)
-    return doc, warnings
+    return _note_metadata_date(doc, "html"), warnings
 
 
 def _str_field(record: dict[str, Any], key: str) -> str | None:
@@ -169,7 +196,7 @@ def _document_from_record(record: dict[str, Any], where: str, fallback_id: str) 
     assert text is not None
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise InputError("text field holds binary data (too many control characters)")
-    return Document(
+    doc = Document(
         id=doc_id,
         text=text,
         source=where,
@@ -179,6 +206,7 @@ def _document_from_record(record: dict[str, Any], where: str, fallback_id: str) 
         published=_str_field(record, "published") or meta.get("published"),
         language_hint=_str_field(record, "language") or meta.get("language_hint"),
     )
+    return _note_metadata_date(doc, "jsonl")
 
 
 def _iter_directory(root: Path) -> Iterator[Path]:

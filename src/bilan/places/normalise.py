@@ -26,7 +26,9 @@ _DROP = dict.fromkeys(map(ord, "ʿʾ‘"), None)
 # A word: letters, possibly joined by apostrophes ("Sana'a", "d'Alep").
 WORD_RE = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*")
 # French elisions split off the front of a word: "d'Alep" -> "d'" + "Alep".
-_ELISION_RE = re.compile(r"^(?:[dlDLjJnNsScCmMtT]|[qQ][uU]|[lL]orsqu|[pP]uisqu)[" + APOSTROPHES + "]")
+_ELISION_RE = re.compile(
+    r"^(?:[dlDLjJnNsScCmMtT]|[qQ][uU]|[lL]orsqu|[pP]uisqu)[" + APOSTROPHES + "]"
+)
 # English possessive: "Aleppo's".
 _POSSESSIVE_RE = re.compile(r"[" + APOSTROPHES + r"][sS]$")
 
@@ -39,6 +41,8 @@ ARTICLES: frozenset[str] = frozenset(
 
 def fold(text: str) -> str:
     """Accents and case folded, special letters mapped to ASCII."""
+    if text.isascii():
+        return text.lower()
     text = text.translate(_FOLD).translate(_DROP)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -63,20 +67,28 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """Words of ``text`` with offsets, elisions and possessives split off."""
     out: list[Token] = []
+    memo: dict[str, str] = {}
+
+    def key(word: str) -> str:
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = fold_token(word)
+        return found
+
     for m in WORD_RE.finditer(text):
         start, end = m.start(), m.end()
         word = m.group()
         el = _ELISION_RE.match(word)
         if el and el.end() < len(word):
             cut = start + el.end()
-            out.append(Token(start, cut - 1, text[start : cut - 1], fold_token(text[start : cut - 1])))
+            out.append(Token(start, cut - 1, text[start : cut - 1], key(text[start : cut - 1])))
             start = cut
             word = text[start:end]
         pos = _POSSESSIVE_RE.search(word)
         if pos and pos.start() > 0:
             end = start + pos.start()
             word = text[start:end]
-        out.append(Token(start, end, word, fold_token(word)))
+        out.append(Token(start, end, word, key(word)))
     return out
 
 

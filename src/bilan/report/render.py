@@ -123,7 +123,8 @@ def _map(events: list[dict[str, Any]], anchors: dict[str, str]) -> dict[str, Any
         return None
     points = [(float(e["location"]["lon"]), float(e["location"]["lat"])) for e in located]
     view = worldmap.view_for(points)
-    countries = worldmap.country_paths(view, worldmap.load_countries())
+    outlines = worldmap.load_countries()
+    countries = worldmap.country_paths(view, outlines)
     markers: list[dict[str, Any]] = []
     places: dict[str, list[Any]] = {}
     for event in located:
@@ -144,8 +145,9 @@ def _map(events: list[dict[str, Any]], anchors: dict[str, str]) -> dict[str, Any
                 ),
             }
         )
-        entry = places.setdefault(loc["name"], [x, y, 0])
+        entry = places.setdefault(loc["name"], [x, y, 0, 0.0])
         entry[2] += 1
+        entry[3] = max(entry[3], markers[-1]["r"])
     markers.sort(key=lambda m: -m["r"])  # small circles drawn last stay clickable
     labels = sorted(places.items(), key=lambda kv: (-kv[1][2], kv[0]))[:15]
     return {
@@ -153,7 +155,17 @@ def _map(events: list[dict[str, Any]], anchors: dict[str, str]) -> dict[str, Any
         "height": view.height,
         "countries": [{"name": n, "d": d} for n, d in countries],
         "markers": markers,
-        "labels": [{"name": n, "x": v[0], "y": v[1]} for n, v in labels],
+        # beside the largest circle of the place, drawn over the circles
+        "labels": [
+            {"name": n, "x": round(v[0] + v[3] + 4, 1), "y": round(v[1] + 4, 1)}
+            for n, v in labels
+        ],
+        "country_labels": [
+            {"name": n, "x": x, "y": y}
+            for n, x, y in worldmap.country_labels(view, outlines)
+            # a country's name gives way to the events drawn over it
+            if all(math.hypot(x - m["x"], y - m["y"]) > m["r"] + 40 for m in markers)
+        ],
         "bbox": [round(view.min_lon, 2), round(view.min_lat, 2),
                  round(view.max_lon, 2), round(view.max_lat, 2)],
     }

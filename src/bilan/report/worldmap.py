@@ -9,15 +9,19 @@ computed server-side into SVG path strings, so the page needs no script and no n
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-Ring = list[tuple[float, float]]  # (lon, lat) pairs
+Point = tuple[float, float]  # (lon, lat)
+Ring = list[Point]
+Cut = Callable[[Point, Point], Point]
 Polygon = list[Ring]
 
 COUNTRIES_FILE = "data/gazetteer/countries-110m.geojson"
@@ -64,7 +68,7 @@ def _unwrap(ring: Ring) -> Ring:
         return ring
     out: Ring = [ring[0]]
     shift = 0.0
-    for (lon0, _), (lon, lat) in zip(ring, ring[1:], strict=False):
+    for (lon0, _), (lon, lat) in itertools.pairwise(ring):
         if lon - lon0 > 180:
             shift -= 360
         elif lon0 - lon > 180:
@@ -193,7 +197,7 @@ class MapView:
 def view_for(
     points: list[tuple[float, float]],
     margin: float = 0.25,
-    min_span: float = 6.0,
+    min_span: float = 10.0,
     width: float = 800.0,
 ) -> MapView:
     """A view around (lon, lat) points with a margin, at least ``min_span`` degrees wide."""
@@ -207,10 +211,10 @@ def view_for(
     mid_lon, mid_lat = (lo_lon + hi_lon) / 2, (lo_lat + hi_lat) / 2
     half_lon = span_lon * (1 + 2 * margin) / 2
     half_lat = span_lat * (1 + 2 * margin) / 2
-    # keep a landscape frame (wider than 1.6 : 1 once projected)
+    # keep a landscape frame (wider than 2 : 1 once projected)
     cos_mid = max(math.cos(math.radians(mid_lat)), 0.2)
-    if half_lon * cos_mid < half_lat * 1.6:
-        half_lon = half_lat * 1.6 / cos_mid
+    if half_lon * cos_mid < half_lat * 2.0:
+        half_lon = half_lat * 2.0 / cos_mid
     return MapView(
         max(mid_lon - half_lon, -180.0),
         max(mid_lat - half_lat, -85.0),
@@ -218,6 +222,12 @@ def view_for(
         min(mid_lat + half_lat, 85.0),
         width,
     )
+
+
+def _bbox(ring: Ring) -> tuple[float, float, float, float]:
+    lons = [p[0] for p in ring]
+    lats = [p[1] for p in ring]
+    return min(lons), min(lats), max(lons), max(lats)
 
 
 def country_paths(view: MapView, countries: list[Country]) -> list[tuple[str, str]]:
@@ -228,6 +238,8 @@ def country_paths(view: MapView, countries: list[Country]) -> list[tuple[str, st
             continue
         parts: list[str] = []
         for polygon in country.polygons:
+            if not polygon or not view.intersects(_bbox(polygon[0])):
+                continue  # an overseas part far from the view (French Guiana for France)
             for ring in polygon:
                 points = [view.project(lon, lat) for lon, lat in ring]
                 if len(points) < 3:
@@ -238,6 +250,96 @@ def country_paths(view: MapView, countries: list[Country]) -> list[tuple[str, st
         if parts:
             paths.append((country.name, "".join(parts)))
     return paths
+
+
+def _centroid(ring: Ring) -> tuple[float, float, float]:
+    """Area-weighted centroid (lon, lat) and absolute area of a ring (shoelace formula)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area) < 1e-9:
+        lons = [p[0] for p in ring]
+        lats = [p[1] for p in ring]
+        return sum(lons) / len(lons), sum(lats) / len(lats), 0.0
+    return cx / (3 * area), cy / (3 * area), abs(area) / 2
+
+
+def clip_ring(ring: Ring, box: tuple[float, float, float, float]) -> Ring:
+    """The part of a ring inside an axis-aligned box (Sutherland-Hodgman)."""
+    min_x, min_y, max_x, max_y = box
+
+    def clip(points: Ring, inside: Callable[[Point], bool], cut: Cut) -> Ring:
+        out: Ring = []
+        for i, current in enumerate(points):
+            previous = points[i - 1]
+            if inside(current):
+                if not inside(previous):
+                    out.append(cut(previous, current))
+                out.append(current)
+            elif inside(previous):
+                out.append(cut(previous, current))
+        return out
+
+    def at_x(x: float) -> Cut:
+        def cut(a: Point, b: Point) -> Point:
+            t = (x - a[0]) / (b[0] - a[0])
+            return x, a[1] + t * (b[1] - a[1])
+
+        return cut
+
+    def at_y(y: float) -> Cut:
+        def cut(a: Point, b: Point) -> Point:
+            t = (y - a[1]) / (b[1] - a[1])
+            return a[0] + t * (b[0] - a[0]), y
+
+        return cut
+
+    points = list(ring)
+    edges: list[tuple[Callable[[Point], bool], Cut]] = [
+        (lambda p: p[0] >= min_x, at_x(min_x)),
+        (lambda p: p[0] <= max_x, at_x(max_x)),
+        (lambda p: p[1] >= min_y, at_y(min_y)),
+        (lambda p: p[1] <= max_y, at_y(max_y)),
+    ]
+    for inside, cut in edges:
+        if not points:
+            break
+        points = clip(points, inside, cut)
+    return points
+
+
+def country_labels(
+    view: MapView, countries: list[Country], min_share: float = 0.02
+) -> list[tuple[str, float, float]]:
+    """(name, x, y) at the centre of the visible part of each country's largest landmass.
+
+    Countries showing less than ``min_share`` of the view get no label (it would not fit).
+    """
+    labels: list[tuple[str, float, float]] = []
+    inset_lon = (view.max_lon - view.min_lon) * 0.08
+    inset_lat = (view.max_lat - view.min_lat) * 0.05
+    box = (
+        view.min_lon + inset_lon,
+        view.min_lat + inset_lat,
+        view.max_lon - inset_lon,
+        view.max_lat - inset_lat,
+    )
+    view_area = (box[2] - box[0]) * (box[3] - box[1])
+    for country in countries:
+        if not view.intersects(country.bbox):
+            continue
+        pieces = [clip_ring(poly[0], box) for poly in country.polygons if poly and poly[0]]
+        pieces = [piece for piece in pieces if len(piece) >= 3]
+        if not pieces:
+            continue
+        lon, lat, area = max((_centroid(piece) for piece in pieces), key=lambda c: c[2])
+        if area >= min_share * view_area:
+            x, y = view.project(lon, lat)
+            labels.append((country.name, x, y))
+    return labels
 
 
 def main(argv: list[str]) -> int:

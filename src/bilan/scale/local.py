@@ -25,10 +25,8 @@ def process_one(doc: Document, pipeline: Pipeline, res: Resources) -> Document |
     try:
         return pipeline.process(doc, res)
     except StageError as exc:
-        if isinstance(exc.error, InputError):
-            reason = str(exc.error)
-        else:
-            reason = str(exc)
+        # an input problem found by a stage (unsupported language) reads as itself
+        reason = str(exc.error) if isinstance(exc.error, InputError) else str(exc)
         return Reject(input=doc.source, reason=reason, stage=exc.stage, document=doc.id)
 
 

@@ -14,12 +14,16 @@ from typing import Any
 
 from bilan.errors import DataFileError
 from bilan.langdata import load_language_file
+from bilan.time.grammar import Grammar, compile_grammar
 
 TIME_SCHEMA: dict[str, Any] = {
     "months": (dict, int),
     "ambiguous_months": (list, str),
     "month_context_before": (list, str),
     "capitalized_months": bool,
+    "edge_words": (list, str),
+    "month_noun_prefixes": (list, str),
+    "numeric_date_order": str,
     "weekdays": (dict, int),
     "weekend": (list, str),
     "seasons": (dict, str),
@@ -44,12 +48,16 @@ TIME_SCHEMA: dict[str, Any] = {
     "ref_words": (dict, str),
     "year_context_before": (list, str),
     "future_year_context": (list, str),
+    "year_context_weak": (list, str),
+    "year_followers": (list, str),
     "quarter_words": (dict, int),
     "quarter_nouns": (list, str),
     "decade_patterns": (list, str),
     "time_of_day_patterns": (list, str),
     "noon_words": (dict, str),
     "noon_context_before": (list, str),
+    "age_before": (list, str),
+    "age_after_not": (list, str),
     "future_cues": (list, str),
     "past_cues": (list, str),
 }
@@ -92,40 +100,11 @@ class TimeLexicon:
     quarter_words: dict[str, int]
     noon_words: dict[str, str]
     future_year_context: tuple[str, ...]
-    # compiled alternations (case-insensitive)
-    re_month: str
-    re_weekday: str
-    re_season: str
-    re_part: str
-    re_number: str
-    re_vague: str
-    re_unit: str
-    re_cal_unit: str
-    re_det: str
-    re_this: str
-    re_mod_after: str
-    re_mod_before: str
-    re_month_ctx: str
-    re_year_ctx: str
-    re_ago_pre: str
-    re_ago_suf: str
-    re_later_pre: str
-    re_later_suf: str
-    re_set_pre: str
-    re_weekend: str
-    re_joiner: str
-    re_rel_day: str
-    re_day_part_phrase: str
-    re_set_word: str
-    re_ref_word: str
-    re_quarter_word: str
-    re_quarter_noun: str
-    re_noon: str
-    re_noon_ctx: str
-    decade_patterns: tuple[re.Pattern[str], ...]
-    time_patterns: tuple[re.Pattern[str], ...]
+    this_words: frozenset[str]
+    day_first: bool
     future_cues: tuple[re.Pattern[str], ...]
     past_cues: tuple[re.Pattern[str], ...]
+    grammar: Grammar
 
     def month(self, word: str) -> int | None:
         return self.months.get(_norm(word))
@@ -189,6 +168,49 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
     for name, value in data["set_words"].items():
         if not re.fullmatch(r"P\d+[DWMY]", value):
             raise DataFileError(f"{where}:set_words[{name}]: bad value {value!r}")
+    if data["numeric_date_order"] not in ("dmy", "mdy"):
+        raise DataFileError(f"{where}:numeric_date_order: expected dmy or mdy")
+    _compile_list(data["decade_patterns"], f"{where}:decade_patterns")
+    _compile_list(data["time_of_day_patterns"], f"{where}:time_of_day_patterns")
+    alts = {
+        "month": _alt(data["months"]),
+        "weekday": _alt(data["weekdays"]),
+        "season": _alt(data["seasons"]),
+        "part": _alt(data["parts_of_day"]),
+        "number": _alt(data["number_words"]),
+        "vague": _alt(data["vague_quantities"]),
+        "unit": _alt(data["units"]),
+        "cal_unit": _alt(data["calendar_units"]),
+        "det": _alt(data["determiners"]),
+        "mod_after": _alt(data["modifiers_after"]),
+        "mod_before": _alt(data["modifiers_before"]),
+        "month_ctx": _alt(data["month_context_before"]),
+        "year_ctx": _alt(data["year_context_before"]),
+        "future_year": _alt(data["future_year_context"]),
+        "year_weak": _alt(data["year_context_weak"]),
+        "year_followers": _alt(data["year_followers"]),
+        "ago_pre": _alt(data["ago_prefixes"]),
+        "ago_suf": _alt(data["ago_suffixes"]),
+        "later_pre": _alt(data["later_prefixes"]),
+        "later_suf": _alt(data["later_suffixes"]),
+        "set_pre": _alt(data["set_prefixes"]),
+        "weekend": _alt(data["weekend"]),
+        "joiner": _alt(data["part_of_day_joiners"]),
+        "rel_day": _alt(data["relative_days"]),
+        "day_part": _alt(data["day_part_phrases"]),
+        "set_word": _alt(data["set_words"]),
+        "ref_word": _alt(data["ref_words"]),
+        "quarter_word": _alt(data["quarter_words"]),
+        "quarter_noun": _alt(data["quarter_nouns"]),
+        "noon": _alt(data["noon_words"]),
+        "noon_ctx": _alt(data["noon_context_before"]),
+        "edge": _alt(data["edge_words"]),
+        "month_noun": _alt(data["month_noun_prefixes"]),
+        "age_before": _alt(data["age_before"]),
+        "age_after_not": _alt(data["age_after_not"]),
+        "decades": "\n".join(data["decade_patterns"]),
+        "times": "\n".join(data["time_of_day_patterns"]),
+    }
     return TimeLexicon(
         lang=lang,
         months={_norm(k): v for k, v in data["months"].items()},
@@ -208,40 +230,12 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         ref_words={_norm(k): v for k, v in data["ref_words"].items()},
         quarter_words={_norm(k): v for k, v in data["quarter_words"].items()},
         noon_words={_norm(k): v for k, v in data["noon_words"].items()},
+        this_words=frozenset(_norm(w) for w in data["this_words"]),
         future_year_context=tuple(_norm(w) for w in data["future_year_context"]),
-        re_month=_alt(data["months"]),
-        re_weekday=_alt(data["weekdays"]),
-        re_season=_alt(data["seasons"]),
-        re_part=_alt(data["parts_of_day"]),
-        re_number=_alt(data["number_words"]),
-        re_vague=_alt(data["vague_quantities"]),
-        re_unit=_alt(data["units"]),
-        re_cal_unit=_alt(data["calendar_units"]),
-        re_det=_alt(data["determiners"]),
-        re_this=_alt(data["this_words"]),
-        re_mod_after=_alt(data["modifiers_after"]),
-        re_mod_before=_alt(data["modifiers_before"]),
-        re_month_ctx=_alt(data["month_context_before"]),
-        re_year_ctx=_alt(data["year_context_before"]),
-        re_ago_pre=_alt(data["ago_prefixes"]),
-        re_ago_suf=_alt(data["ago_suffixes"]),
-        re_later_pre=_alt(data["later_prefixes"]),
-        re_later_suf=_alt(data["later_suffixes"]),
-        re_set_pre=_alt(data["set_prefixes"]),
-        re_weekend=_alt(data["weekend"]),
-        re_joiner=_alt(data["part_of_day_joiners"]),
-        re_rel_day=_alt(data["relative_days"]),
-        re_day_part_phrase=_alt(data["day_part_phrases"]),
-        re_set_word=_alt(data["set_words"]),
-        re_ref_word=_alt(data["ref_words"]),
-        re_quarter_word=_alt(data["quarter_words"]),
-        re_quarter_noun=_alt(data["quarter_nouns"]),
-        re_noon=_alt(data["noon_words"]),
-        re_noon_ctx=_alt(data["noon_context_before"]),
-        decade_patterns=_compile_list(data["decade_patterns"], f"{where}:decade_patterns"),
-        time_patterns=_compile_list(data["time_of_day_patterns"], f"{where}:time_of_day"),
+        day_first=data["numeric_date_order"] == "dmy",
         future_cues=_compile_list(data["future_cues"], f"{where}:future_cues"),
         past_cues=_compile_list(data["past_cues"], f"{where}:past_cues"),
+        grammar=compile_grammar(alts),
     )
 
 

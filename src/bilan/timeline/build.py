@@ -1,11 +1,10 @@
 """Timeline summarisation (contract §3): a dated, extractive summary built on the events.
 
-Events are grouped by their date at the granularity they are known (``2016-09-23``,
-``2016-09`` or ``2016``); dates are ranked by how much the reports say about them (events,
-mentions, documents, fatalities). For each kept date the summary takes the most informative
-sentences the reports themselves wrote about its top events, preferring sentences that carry
-a casualty claim, and drops near-duplicates told by several reports. Sentences are copied
-from the reports, so they stay in the reports' language.
+Events dated to the day (or week) are grouped by their date; dates are ranked by how much
+the reports say about them (events, mentions, documents, fatalities). For each kept date the
+summary takes the most informative sentences the reports themselves wrote about its top
+events, preferring sentences that carry a casualty claim, and drops near-duplicates told by
+several reports. Sentences are copied from the reports, so they stay in their language.
 """
 
 from __future__ import annotations
@@ -70,13 +69,13 @@ def _fatalities(event: Event) -> int:
 
 
 def date_key(event: Event) -> str | None:
-    """The date an event is filed under, at the precision it is known."""
-    if not event.date:
+    """The day an event is filed under; None when undated or known only to the month or year.
+
+    A timeline is a list of days: an event known only as "in April" would sit on an arbitrary
+    first of the month and crowd out days the reports do pin down.
+    """
+    if not event.date or event.date_precision not in ("day", "week"):
         return None
-    if event.date_precision in ("month", "season"):
-        return event.date[:7]
-    if event.date_precision in ("year", "decade", "century"):
-        return event.date[:4]
     return event.date[:10]
 
 

@@ -1,0 +1,224 @@
+"""Actor and claimant dictionaries (``data/<lang>/actors.yaml``) and matching them in text.
+
+Aliases are matched whole-word, longest first; an alias written in capitals only
+("EI", "OSDH") matches case-sensitively, any other ignoring case. A named person in
+apposition to an organisation ("le directeur de l'OSDH, Rami Abdel Rahmane";
+"Ammar al Selmo, qui dirige les casques blancs") speaks for that organisation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bilan.errors import DataFileError
+from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
+from bilan.records import ActorMention, Document
+
+ACTORS_SCHEMA: dict[str, Any] = {"actors": (dict, dict), "apposition_roles": (list, str)}
+ENTRY_FIELDS: dict[str, type] = {"name": str, "category": str, "can_act": bool,
+                                 "can_claim": bool, "aliases": list}
+OPTIONAL_FIELDS: frozenset[str] = frozenset({"valid_from", "valid_to", "person"})
+# Categories whose members are named with their role in outputs ("Hospital director X").
+ROLE_CATEGORIES: frozenset[str] = frozenset({"hospital"})
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'-]+"
+_PARTICLE = r"(?:al|el|de|ben|bin|ibn|abou|abu|Abdel|Abdul|ould|van|von|da|di|du)"
+PERSON = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}[ -])?{_NAME_WORD}){{1,3}}"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    key: str
+    name: str
+    category: str
+    can_act: bool
+    can_claim: bool
+    aliases: tuple[str, ...]
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    person: bool = False  # the aliases name one person speaking for ``name``
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return not (self.valid_to is not None and day > self.valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDictionary:
+    lang: str
+    entries: dict[str, ActorEntry]
+    pattern_exact: re.Pattern[str] | None  # capitals-only aliases, case-sensitive
+    pattern_fold: re.Pattern[str] | None  # the rest, ignoring case
+    by_alias: dict[str, str]  # alias (exact, or casefolded) -> entry key
+    apposition_after: re.Pattern[str]  # "<Person>, <role> ... " before an organisation
+    person_after: re.Pattern[str]  # ", <Person>" right after an organisation
+    person_before: re.Pattern[str]  # "<Person>, " right before a role ("qui dirige un hôpital")
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DataFileError(f"{where}: not an ISO date: {value!r}") from exc
+
+
+def _entry(key: str, raw: Any, where: str) -> ActorEntry:
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{where}: expected a mapping")
+    for field_name, kind in ENTRY_FIELDS.items():
+        if not isinstance(raw.get(field_name), kind):
+            raise DataFileError(f"{where}.{field_name}: expected {kind.__name__}")
+    unknown = set(raw) - set(ENTRY_FIELDS) - OPTIONAL_FIELDS
+    if unknown:
+        raise DataFileError(f"{where}: unknown fields {sorted(unknown)}")
+    aliases = tuple(str(a) for a in raw["aliases"])
+    if not aliases:
+        raise DataFileError(f"{where}.aliases: empty")
+    return ActorEntry(key=key, name=raw["name"], category=raw["category"],
+                      can_act=raw["can_act"], can_claim=raw["can_claim"], aliases=aliases,
+                      valid_from=_date(raw.get("valid_from"), f"{where}.valid_from"),
+                      valid_to=_date(raw.get("valid_to"), f"{where}.valid_to"),
+                      person=bool(raw.get("person", False)))
+
+
+def _alternation(aliases: list[str]) -> str:
+    return "|".join(re.escape(a).replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]")
+                    for a in sorted(aliases, key=len, reverse=True))
+
+
+def _is_exact(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def load_dictionary(lang: str) -> ActorDictionary:
+    path = language_file(lang, "actors.yaml")
+    data = load_yaml(path, ACTORS_SCHEMA)
+    entries = {k: _entry(k, v, f"{path}:actors.{k}") for k, v in data["actors"].items()}
+    by_alias: dict[str, str] = {}
+    exact: list[str] = []
+    folded: list[str] = []
+    for e in entries.values():
+        for a in e.aliases:
+            if _is_exact(a):
+                by_alias.setdefault(a, e.key)
+                exact.append(a)
+            else:
+                by_alias.setdefault(a.casefold().replace("’", "'"), e.key)
+                folded.append(a)
+    bound_l, bound_r = r"(?<![\w-])", r"(?![\w-])"
+    roles = _alternation([str(r) for r in data["apposition_roles"]])
+    return ActorDictionary(
+        lang=lang, entries=entries,
+        pattern_exact=re.compile(f"{bound_l}(?:{_alternation(exact)}){bound_r}") if exact else None,
+        pattern_fold=(re.compile(f"{bound_l}(?:{_alternation(folded)}){bound_r}", re.IGNORECASE)
+                      if folded else None),
+        by_alias=by_alias,
+        apposition_after=re.compile(rf"({PERSON})\s*,\s*(?:{roles})\b[^,.;:!?]{{0,60}}$",
+                                    re.IGNORECASE),
+        person_after=re.compile(rf"^\s*,\s*({PERSON})"),
+        person_before=re.compile(rf"({PERSON})\s*,\s*$"),
+    )
+
+
+def load_dictionaries() -> dict[str, ActorDictionary]:
+    return {lang: load_dictionary(lang) for lang in SUPPORTED_LANGUAGES}
+
+
+def _mention(doc: Document, start: int, end: int, e: ActorEntry,
+             person: str | None = None) -> ActorMention:
+    return ActorMention(start=start, end=end, text=doc.text[start:end], name=e.name,
+                        category=e.category, can_claim=e.can_claim, can_act=e.can_act,
+                        person=person)
+
+
+def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    i = doc.sentence_index(offset)
+    if i < 0:
+        return 0, len(doc.text)
+    s = doc.sentences[i]
+    return s.start, s.end
+
+
+def find_actor_mentions(doc: Document, d: ActorDictionary) -> list[ActorMention]:
+    """Actor and claimant mentions in ``doc``, in text order, with exact offsets."""
+    text = doc.text
+    hits: list[tuple[int, int, str]] = []
+    for pattern, exact in ((d.pattern_exact, True), (d.pattern_fold, False)):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            alias = m.group() if exact else re.sub(r"[\s\u00a0]+", " ", m.group()).casefold()
+            key = d.by_alias.get(alias if exact else alias.replace("’", "'"))
+            if key is not None:
+                hits.append((m.start(), m.end(), key))
+    # longest first, then drop overlaps
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str]] = []
+    last_end = -1
+    for h in hits:
+        if h[0] >= last_end:
+            kept.append(h)
+            last_end = h[1]
+    day = doc.publication_date
+    out: list[ActorMention] = []
+    taken = [(s, e) for s, e, _ in kept]
+    for start, end, key in kept:
+        e = d.entries[key]
+        if not e.valid_on(day):
+            continue
+        out.append(_mention(doc, start, end, e, person=doc.text[start:end] if e.person else None))
+        if e.person:
+            continue
+        if e.can_act and e.category not in ("monitor", "rescue", "un", "hospital", "ngo", "media"):
+            continue
+        out.extend(_appositions(doc, d, start, end, e, taken))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _appositions(doc: Document, d: ActorDictionary, start: int, end: int, e: ActorEntry,
+                 taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """Named persons speaking for the organisation found at ``start:end``."""
+    text = doc.text
+    s_start, s_end = _sentence_bounds(doc, start)
+    found: list[ActorMention] = []
+    after = d.person_after.match(text, end, s_end)
+    if after is not None and _free(taken, after.start(1), after.end(1)):
+        found.append(_mention(doc, after.start(1), after.end(1), e, person=after.group(1)))
+    window_start = max(s_start, start - 120)
+    before = d.apposition_after.search(text[window_start:start])
+    if before is None and e.category in ROLE_CATEGORIES:
+        before = d.person_before.search(text[window_start:start])
+    if before is not None:
+        p0, p1 = window_start + before.start(1), window_start + before.end(1)
+        if _free(taken, p0, p1):
+            found.append(_mention(doc, p0, p1, e, person=before.group(1)))
+    for m in found:
+        taken.append((m.start, m.end))
+    return found
+
+
+def claimant_name(mention: ActorMention) -> str:
+    """The claimant string used in outputs.
+
+    Roles are named with the person ("Hospital director Hamza al Khatib"); a person who
+    speaks for an organisation is given as the organisation; anything else by its name.
+    """
+    if mention.person and mention.category in ROLE_CATEGORIES:
+        return f"{mention.name} {mention.person}"
+    return mention.name

@@ -1,0 +1,1 @@
+"""Casualty and other quantity claims: numbers, qualifiers, kinds, attribution."""

@@ -1,0 +1,165 @@
+"""Who gave a figure: reported speech in French and English.
+
+Three forms are found in a sentence: a preposition before the source ("selon X",
+"according to X"), a subject before a reporting verb ("X a indiqué que", "X said"), and an
+inverted subject after a comma or a quote (", ont annoncé X", ", said X"). An apposition
+after the source ("X, qui dirige un hôpital, ...") gives role words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilan.claims.lexicon import ClaimsLexicon, norm
+from bilan.records import ActorMention
+
+_SOURCE_END = re.compile(r"[,;:!?»\"”(]|\.(?=\s|$)")
+_CLAUSE_BOUNDARY = re.compile(r"[;:«»\"“”]|\.(?=\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A source found in a sentence: ``cue`` is the preposition or the verb."""
+
+    cue_start: int
+    cue_end: int
+    source_start: int
+    source_end: int
+    form: str  # preposition | subject | inverted
+    apposition: tuple[int, int] | None = None
+
+
+def _strip(text: str, start: int, end: int, lex: ClaimsLexicon) -> tuple[int, int]:
+    """Shrink [start, end) over spaces, quotes and the lexicon's trim words at both ends."""
+    for _ in range(4):
+        seg = text[start:end]
+        lead = len(seg) - len(seg.lstrip(" \t\n,\"«»“”'"))
+        start += lead
+        seg = text[start:end]
+        end -= len(seg) - len(seg.rstrip(" \t\n,\"«»“”'"))
+        seg = norm(text[start:end])
+        m = lex.trim_re.search(seg)
+        if not m or m.end() == m.start():
+            break
+        if m.start() == 0:
+            start += m.end()
+        else:
+            end = start + m.start()
+    return start, end
+
+
+def _apposition_after(text: str, pos: int, limit: int,
+                      lex: ClaimsLexicon) -> tuple[int, int] | None:
+    """", qui dirige ...," right after ``pos``: its extent (up to the next comma)."""
+    m = re.match(r"\s*,\s*", text[pos:limit])
+    if not m:
+        return None
+    start = pos + m.end()
+    words = text[start:limit].split(maxsplit=1)
+    if not words:
+        return None
+    first = norm(words[0])
+    if first not in lex.apposition_openers and not _looks_like_role(text[start:limit], lex):
+        return None
+    stop = re.search(r"[,;.](?=\s|$)", text[start:limit])
+    end = start + stop.start() if stop else limit
+    return (start, end)
+
+
+def _looks_like_role(seg: str, lex: ClaimsLexicon) -> bool:
+    low = norm(seg[:60])
+    return any(re.match(r"\s*(?:\w+\s+){0,2}" + re.escape(r), low) for r in lex.roles)
+
+
+def find_attributions(text: str, start: int, end: int,
+                      lex: ClaimsLexicon) -> list[Attribution]:
+    """Every attribution in the sentence ``text[start:end]`` (offsets into ``text``)."""
+    sent = text[start:end]
+    low = norm(sent)
+    out: list[Attribution] = []
+    app: tuple[int, int] | None
+    for m in lex.preposition_re.finditer(low):
+        s0 = start + m.end()
+        stop = _SOURCE_END.search(text, s0, end)
+        e0 = stop.start() if stop else end
+        ss, se = _strip(text, s0, e0, lex)
+        if se - ss < 2 or len(text[ss:se].split()) > 14:
+            continue
+        app = _apposition_after(text, se, end, lex)
+        out.append(Attribution(start + m.start(), start + m.end(), ss, se, "preposition", app))
+    for m in lex.reporting_re.finditer(low):
+        vs, ve = start + m.start(), start + m.end()
+        # drop auxiliaries and adverbials between the subject and the verb
+        bs, be = _strip(text, start, vs, lex)
+        cstart = bs
+        for b in _CLAUSE_BOUNDARY.finditer(text, bs, be):
+            cstart = b.end()
+        parts = list(re.finditer(r"[^,]+", text[cstart:be]))
+        opener = len(parts) >= 2 and bool(parts[1].group().split()) and norm(
+            parts[1].group().split()[0]) in lex.apposition_openers
+        after_words = re.findall(r"[^\W\d_]+['’]?|\d+", text[ve:end])
+        nxt = norm(after_words[0]) if after_words else ""
+        inverted = (not opener and (be <= bs or bool(re.search(r"[,\"»”]", text[be:vs])))
+                    and bool(nxt) and nxt not in lex.content_markers and not nxt[0].isdigit())
+        if inverted:
+            stop = _SOURCE_END.search(text, ve, end)
+            e0 = stop.start() if stop else end
+            ss, se = _strip(text, ve, e0, lex)
+            if se - ss >= 2 and len(text[ss:se].split()) <= 14:
+                app = _apposition_after(text, se, end, lex)
+                out.append(Attribution(vs, ve, ss, se, "inverted", app))
+            continue
+        if not parts or be <= bs:
+            continue
+        app = None
+        if opener:
+            subj = parts[0]
+            app = (cstart + parts[1].start(), cstart + parts[1].end())
+        else:
+            subj = parts[-1]
+        ss, se = _strip(text, cstart + subj.start(), cstart + subj.end(), lex)
+        if se - ss < 2 or len(text[ss:se].split()) > 12:
+            continue
+        out.append(Attribution(vs, ve, ss, se, "subject", app))
+    return out
+
+
+def choose_attribution(attrs: Sequence[Attribution], claim_start: int,
+                       claim_end: int) -> Attribution | None:
+    """The attribution nearest to the claim (a source never contains the claim itself)."""
+    best: Attribution | None = None
+    best_d = 10**9
+    for a in attrs:
+        if a.source_start <= claim_start < a.source_end:
+            continue
+        if a.cue_end <= claim_start:
+            d = claim_start - a.cue_end
+        elif a.cue_start >= claim_end:
+            d = a.cue_start - claim_end
+        else:
+            d = 0
+        if d < best_d:
+            best, best_d = a, d
+    return best
+
+
+def role_of(text: str, span: tuple[int, int] | None, lex: ClaimsLexicon) -> str | None:
+    """English role words found in an apposition ("qui dirige un hôpital" -> hospital director)."""
+    if span is None:
+        return None
+    low = norm(text[span[0]:span[1]])
+    for phrase, role in lex.roles.items():
+        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+            return role
+    return None
+
+
+def actors_in(actors: Sequence[ActorMention], start: int, end: int) -> list[str]:
+    """Canonical names of the claim-giving actors overlapping [start, end), in text order."""
+    names: list[str] = []
+    for a in sorted(actors, key=lambda x: x.start):
+        if a.can_claim and a.start < end and a.end > start and a.name not in names:
+            names.append(a.name)
+    return names

@@ -1,0 +1,390 @@
+"""Casualty and other quantity claims: a count, what it counts, who gave it, and the evidence.
+
+A claim is a count (numbers.py) attached to a noun that says what was counted (a casualty
+noun such as "morts", a victim noun such as "civils" with a casualty verb near it, or
+another countable noun such as "bâtiments"), attributed by reported speech
+(attribution.py), within one sentence or carried from the previous one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bilan.claims.attribution import (
+    Attribution,
+    actors_in,
+    choose_attribution,
+    find_attributions,
+    role_of,
+)
+from bilan.claims.lexicon import ClaimsLexicon, norm
+from bilan.claims.numbers import Quantity, Token, find_quantities, tokenize
+from bilan.records import ActorMention, Claim, ClaimKind, Span, TimeMention
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"»”]?\s+(?=[\"«“]?[A-ZÀ-Ý0-9])|\n\s*\n|\n(?=\s*[*•-])")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_STOP_PUNCT = frozenset(",;:.!?()[]")
+
+
+def split_sentences(text: str, start: int = 0) -> list[Span]:
+    """A naive sentence splitter (used when no sentences stage ran)."""
+    out: list[Span] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start):
+        if text[pos:m.start()].strip():
+            s = pos + len(text[pos:m.start()]) - len(text[pos:m.start()].lstrip())
+            out.append(Span(s, m.start(), text[s:m.start()]))
+        pos = m.end()
+    rest = text[pos:].rstrip()
+    if rest.strip():
+        s = pos + len(rest) - len(rest.lstrip())
+        out.append(Span(s, pos + len(rest), text[s:pos + len(rest)]))
+    return out
+
+
+@dataclass(slots=True)
+class _Found:
+    """A claim before attribution."""
+
+    q: Quantity
+    kind: ClaimKind
+    victims: str
+    what: str | None
+    start: int
+    end: int
+    sentence: int
+    cues: list[int] = field(default_factory=list)
+
+
+def _match_seq(toks: list[Token], i: int, parts: tuple[str, ...]) -> int:
+    j = i
+    for p in parts:
+        if j >= len(toks):
+            return -1
+        # elided words are split in the lexicon as "d' " -> ("d'",)
+        if toks[j].norm != p:
+            return -1
+        j += 1
+    return j
+
+
+def _skip_quotes(toks: list[Token], k: int) -> int:
+    while k < len(toks) and toks[k].text in "«»\"“”":
+        k += 1
+    return k
+
+
+def _noun_after(toks: list[Token], k: int, lex: ClaimsLexicon
+                ) -> tuple[str | None, str | None, str | None, int, int] | None:
+    """What follows a count: (kind, victim, other noun, end offset, next token) or None.
+
+    None means the count is not a claim (a unit such as "ans" or "%" follows).
+    """
+    n = len(toks)
+    kind: str | None = None
+    victim: str | None = None
+    other: str | None = None
+    end = -1
+    skipped = 0
+    while k < n:
+        t = toks[k]
+        hit = False
+        for parts, knd in lex.kind_nouns:
+            j = _match_seq(toks, k, parts)
+            if j > 0:
+                if kind is None:
+                    kind = knd
+                end, k, hit = toks[j - 1].end, j, True
+                break
+        if hit:
+            continue
+        w = t.norm
+        if w in lex.victim_nouns and victim is None and other is None:
+            victim = lex.victim_nouns[w]
+            end, k = t.end, k + 1
+            continue
+        if w in lex.other_nouns and victim is None and other is None and kind is None:
+            other = lex.other_nouns[w]
+            end, k = t.end, k + 1
+            continue
+        if kind or victim or other:
+            break
+        if w in lex.non_claim_units:
+            return None
+        if (not t.is_word or w in lex.function_words or t.is_num or skipped >= 2
+                or w in lex.number_words):
+            break
+        skipped += 1
+        k += 1
+    return kind, victim, other, end, k
+
+
+def _cues(toks: list[Token], lex: ClaimsLexicon) -> list[tuple[int, int, str]]:
+    """Casualty verbs and participles in the sentence: (start, end, kind)."""
+    out: list[tuple[int, int, str]] = []
+    for i, t in enumerate(toks):
+        for parts, kind in lex.kind_cues.get(t.norm, ()):
+            j = _match_seq(toks, i, parts)
+            if j > 0:
+                out.append((t.start, toks[j - 1].end, kind))
+                break
+    return out
+
+
+def _nearest_cue(cues: list[tuple[int, int, str]], qs: int, ne: int, pre_max: int,
+                 post_max: int, blocks: list[int]) -> tuple[int, int, str] | None:
+    best: tuple[int, int, str] | None = None
+    best_d = 10**9
+    for c in cues:
+        if c[1] <= qs:
+            d = qs - c[1]
+            if d > pre_max or any(c[1] <= b < qs for b in blocks):
+                continue
+            d += 8  # a verb after the count ("were wounded") binds closer than one before
+        elif c[0] >= ne:
+            d = c[0] - ne
+            if d > post_max or any(ne <= b < c[0] for b in blocks):
+                continue
+        else:
+            continue
+        if d < best_d:
+            best, best_d = c, d
+    return best
+
+
+def _state(toks: list[Token], first: int, last: int, lex: ClaimsLexicon) -> str | None:
+    """An "other" quantity's state word near it ("détruit", "bloqués")."""
+    best: tuple[int, str] | None = None
+    for k in range(max(0, first - 3), min(len(toks), last + 9)):
+        if first <= k < last:
+            continue
+        s = lex.other_states.get(toks[k].norm)
+        if s:
+            d = first - k if k < first else k - last
+            if best is None or d < best[0]:
+                best = (d, s)
+    return best[1] if best else None
+
+
+def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
+                            timexes: Sequence[TimeMention] = ()) -> list[_Found]:
+    """Counts with what they count in one sentence (no attribution yet)."""
+    s0, s1 = sent.start, sent.end
+    stext = text[s0:s1]
+    toks = tokenize(stext, s0)
+    quants = find_quantities(stext, toks, lex, s0)
+    if not quants:
+        return []
+    low = norm(stext)
+    cues = _cues(toks, lex)
+    skip: set[int] = set()
+    for qi, q in enumerate(quants):
+        nstart = toks[q.first].start
+        head = low[:nstart - s0]
+        if (any(t.start <= nstart < t.end for t in timexes)
+                or lex.non_claim_before_re.search(head)
+                or lex.breakdown_re.search(head[:q.start - s0])):
+            skip.add(qi)
+    starts = [toks[q.first].start for qi, q in enumerate(quants) if qi not in skip]
+    out: list[_Found] = []
+    consumed: set[int] = set()
+    for qi, q in enumerate(quants):
+        if qi in skip or q.first in consumed:
+            continue
+        nstart = toks[q.first].start
+        head = low[:nstart - s0]
+        clause = re.split(r"[,;:]", head[:q.start - s0])[-1]
+        if lex.hypothetical_re.search(clause):
+            continue
+        k = _skip_quotes(toks, q.last)
+        of_total: int | None = None
+        for parts in lex.partitives:
+            j = _match_seq(toks, k, parts)
+            if j > 0:
+                later = [p for p in quants if p.first == j]
+                if later and later[0].low and not later[0].weak:
+                    of_total = later[0].low
+                    consumed.add(later[0].first)
+                    k = later[0].last
+                    break
+        if of_total is None and k < len(toks) and toks[k].norm in lex.noun_links:
+            k = _skip_quotes(toks, k + 1)
+        noun = _noun_after(toks, k, lex)
+        if noun is None:
+            continue
+        kind, victim, other, nend, _k = noun
+        has_noun = nend > 0
+        ne = nend if has_noun else q.end
+        blocks = [b for b in starts if b != nstart]
+        cue = None
+        if kind is None and other is None:
+            cue = _nearest_cue(cues, q.start, ne, 30 if has_noun else 14,
+                               70 if has_noun else 22, blocks)
+            if cue is not None and not has_noun:
+                gap = text[cue[1]:q.start] if cue[1] <= q.start else text[ne:cue[0]]
+                if re.search(r"[,;:.()]", gap):
+                    cue = None
+        start, end = q.start, ne
+        what: str | None = None
+        if kind is None and cue is not None:
+            kind = cue[2]
+            start, end = min(start, cue[0]), max(end, cue[1])
+        if kind is None:
+            if q.weak or not has_noun:
+                continue
+            base = other or victim or "people"
+            state = _state(toks, q.first, _k, lex)
+            what = f"{base} {state}" if state else base
+            if of_total:
+                what += f" (of {of_total})"
+            kind = "other"
+        elif q.weak and not has_noun and cue is None:
+            continue
+        if kind == "other" and q.weak:
+            continue
+        q2 = q if of_total is None else Quantity(q.low, q.high, q.qualifier, q.start, q.end,
+                                                 q.first, q.last, q.weak, of_total)
+        out.append(_Found(q2, kind, victim or "people", what, start, end, index))  # type: ignore[arg-type]
+    return out
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.;:\"«»“”'")
+
+
+def _claimant(text: str, a: Attribution, actors: Sequence[ActorMention], lex: ClaimsLexicon,
+              known: list[str]) -> tuple[str | None, bool]:
+    """The claimant named by ``a`` and whether it was a pronoun (to be resolved by carry)."""
+    names = actors_in(actors, a.source_start, a.source_end)
+    if names:
+        return " and ".join(names), False
+    name = _clean(text[a.source_start:a.source_end])
+    if not name:
+        return None, False
+    if norm(name) in lex.pronouns:
+        return None, True
+    if " " not in name:
+        for k in reversed(known):
+            if name.lower() in re.split(r"[\s,()]+", k.lower()):
+                return k, False
+    if a.apposition:
+        app_names = actors_in(actors, a.apposition[0], a.apposition[1])
+        if app_names:
+            return f"{app_names[0]} ({name})", False
+        role = role_of(text, a.apposition, lex)
+        if role:
+            return f"{name}, {role}", False
+    return name, False
+
+
+def _days_back(weekday_idx: int, pub: dt.date) -> int:
+    return (pub.weekday() - weekday_idx) % 7
+
+
+def _cumulative(text: str, sent: Span, f: _Found, lex: ClaimsLexicon,
+                timexes: Sequence[TimeMention], pub: dt.date | None) -> bool:
+    low = norm(text[sent.start:sent.end])
+    rel_s, rel_e = f.start - sent.start, f.end - sent.start
+    window = low[max(0, rel_s - 80):rel_e + 80]
+    if lex.cumulative_re.search(window):
+        return True
+    for m in lex.period_re.finditer(low, max(0, rel_s - 60), min(len(low), rel_e + 40)):
+        after = low[m.end():m.end() + 40].lstrip()
+        if lex.same_day_re.match(after):
+            continue
+        abs_after = sent.start + m.end()
+        tx = [t for t in timexes if 0 <= t.start - abs_after <= 6]
+        if tx and pub is not None:
+            v = tx[0].value
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v[:10]) and len(v) >= 10:
+                try:
+                    d = dt.date.fromisoformat(v[:10])
+                except ValueError:
+                    return True
+                return (pub - d).days >= 2
+            return True
+        wd = lex.weekday_re.match(after)
+        if wd:
+            if pub is None:
+                return False
+            if wd.group() not in lex.weekdays:
+                return False
+            idx = lex.weekdays.index(wd.group())
+            rest = after[wd.end():wd.end() + 20].lstrip()
+            if lex.same_day_re.match(rest) and _days_back(idx, pub) == 0:
+                return False
+            return _days_back(idx, pub) >= 2
+        if re.match(r"[\w']", after):
+            return True
+    return False
+
+
+def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, document: str,
+                   actors: Sequence[ActorMention] = (), timexes: Sequence[TimeMention] = (),
+                   publication_date: dt.date | None = None) -> list[Claim]:
+    """Every claim in ``text``, sentence by sentence, with carried attribution."""
+    claims: list[Claim] = []
+    known: list[str] = []
+    prev_claimant: str | None = None
+    prev_claims: list[Claim] = []
+    for si, sent in enumerate(sentences):
+        found = find_claims_in_sentence(text, sent, si, lex, timexes)
+        attrs = find_attributions(text, sent.start, sent.end, lex) if found else []
+        low = norm(sent.text)
+        provisional = bool(lex.provisional_re.search(low))
+        updated = bool(lex.updated_re.search(low))
+        sent_claimants: list[str] = []
+        this: list[Claim] = []
+        for f in found:
+            a = choose_attribution(attrs, f.start, f.end)
+            claimant: str | None = None
+            if a is not None:
+                claimant, pron = _claimant(text, a, actors, lex, known)
+                if pron:
+                    claimant = prev_claimant
+                # evidence starts at a reporting verb just before the count
+                if a.form == "subject" and 0 <= f.start - a.cue_end <= 20:
+                    f.start = a.cue_start
+                    aux = re.search(r"(\S+)\s+$", text[max(sent.start, f.start - 12):f.start])
+                    if aux and norm(aux.group(1)) in lex.auxiliaries:
+                        f.start -= len(aux.group(0))
+            elif f.kind != "other" and prev_claimant is not None:
+                claimant = prev_claimant
+            if pub_year_far(text, sent, publication_date):
+                continue
+            c = Claim(
+                kind=f.kind, low=f.q.low, high=f.q.high, qualifier=f.q.qualifier,
+                victims=f.victims, claimant=claimant, document=document,
+                start=f.start, end=f.end, text=text[f.start:f.end], what=f.what,
+                provisional=provisional, updated=updated,
+                cumulative=_cumulative(text, sent, f, lex, timexes, publication_date),
+                sentence=si,
+            )
+            this.append(c)
+            if claimant:
+                sent_claimants.append(claimant)
+                if claimant not in known:
+                    known.append(claimant)
+        # a status stated in a sentence with no figure of its own applies to the previous one
+        if not found and (provisional or updated) and prev_claims:
+            for c in prev_claims:
+                c.provisional = c.provisional or provisional
+                c.updated = c.updated or updated
+        if found:
+            prev_claims = this
+            prev_claimant = sent_claimants[-1] if sent_claimants else None
+        elif not (provisional or updated):
+            # carry only to the next sentence, or across a comment on the same toll
+            prev_claimant = None
+        claims.extend(this)
+    return claims
+
+
+def pub_year_far(text: str, sent: Span, pub: dt.date | None) -> bool:
+    """Does the sentence compare with a distant past year (a historical toll)?"""
+    if pub is None:
+        return False
+    return any(int(m.group(1)) <= pub.year - 10 for m in _YEAR.finditer(text, sent.start, sent.end))

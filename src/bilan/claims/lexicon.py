@@ -1,0 +1,201 @@
+"""The claims lexicon: the per-language knowledge of data/<lang>/claims.yaml, compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bilan.langdata import load_language_file
+
+SCHEMA: dict[str, Any] = {
+    "number_words": (dict, int),
+    "multiplier_words": (dict, int),
+    "weak_numbers": (list, str),
+    "number_connectors": (list, str),
+    "approximate_nouns": (dict, int),
+    "vague_plurals": (dict, list),
+    "vague_determiners": (list, str),
+    "unspecified_plurals": (list, str),
+    "noun_links": (list, str),
+    "qualifiers": (dict, list),
+    "qualifier_bounds": (dict, str),
+    "partitives": (list, str),
+    "breakdown_cues": (list, str),
+    "kind_nouns": (dict, list),
+    "kind_cues": (dict, list),
+    "victim_nouns": (dict, str),
+    "other_nouns": (dict, str),
+    "other_states": (dict, str),
+    "non_claim_units": (list, str),
+    "function_words": (list, str),
+    "attribution_prepositions": (list, str),
+    "reporting_verbs": (list, str),
+    "reported_content_markers": (list, str),
+    "auxiliaries": (list, str),
+    "pronouns": (list, str),
+    "claimant_trim": (list, str),
+    "apposition_openers": (list, str),
+    "roles": (dict, str),
+    "provisional_cues": (list, str),
+    "updated_cues": (list, str),
+    "cumulative_cues": (list, str),
+    "period_cues": (list, str),
+    "same_day_words": (list, str),
+    "weekdays": (list, str),
+    "hypothetical_cues": (list, str),
+    "non_claim_before": (list, str),
+}
+
+
+def norm(word: str) -> str:
+    """The form words are compared in: lower case, typographic apostrophe made plain."""
+    return word.lower().replace("’", "'")
+
+
+def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    """A regex finding any of ``phrases`` as whole words (longest first)."""
+    alts = sorted({norm(p) for p in phrases}, key=len, reverse=True)
+    parts = []
+    for p in alts:
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        left = r"(?<!\w)" if p[:1].isalnum() else ""
+        right = r"(?!\w)" if p[-1:].isalnum() else ""
+        parts.append(left + body + right)
+    return re.compile("|".join(parts) if parts else r"(?!)")
+
+
+def _tuples(words: list[str]) -> list[tuple[str, ...]]:
+    """Multi-word entries as token tuples ("victimes mortelles" -> ("victimes", "mortelles"))."""
+    out = {tuple(norm(w).replace("'", "' ").split()) for w in words}
+    return sorted(out, key=len, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsLexicon:
+    lang: str
+    number_words: dict[str, int]
+    compound_numbers: dict[tuple[str, ...], int]
+    multipliers: dict[str, int]
+    weak_numbers: frozenset[str]
+    connectors: frozenset[str]
+    approximate: dict[str, int]
+    vague: dict[str, tuple[str, int, int, int]]
+    vague_determiners: frozenset[str]
+    unspecified: list[tuple[str, ...]]
+    noun_links: frozenset[str]
+    qualifier_re: re.Pattern[str]
+    qualifier_of: dict[str, str]
+    bounds: dict[str, str]
+    partitives: list[tuple[str, ...]]
+    breakdown_re: re.Pattern[str]
+    kind_nouns: list[tuple[tuple[str, ...], str]]
+    kind_cues: dict[str, list[tuple[tuple[str, ...], str]]]  # first token -> (tokens, kind)
+    starters: frozenset[str]  # words a count may start with
+    victim_nouns: dict[str, str]
+    other_nouns: dict[str, str]
+    other_states: dict[str, str]
+    non_claim_units: frozenset[str]
+    function_words: frozenset[str]
+    preposition_re: re.Pattern[str]
+    reporting_re: re.Pattern[str]
+    content_markers: frozenset[str]
+    auxiliaries: frozenset[str]
+    pronouns: frozenset[str]
+    trim_re: re.Pattern[str]
+    apposition_openers: frozenset[str]
+    roles: dict[str, str]
+    provisional_re: re.Pattern[str]
+    updated_re: re.Pattern[str]
+    cumulative_re: re.Pattern[str]
+    period_re: re.Pattern[str]
+    same_day_re: re.Pattern[str]
+    weekday_re: re.Pattern[str]
+    weekdays: tuple[str, ...]  # Monday first
+    hypothetical_re: re.Pattern[str]
+    non_claim_before_re: re.Pattern[str]
+
+
+def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
+    """Compile the raw YAML mapping of one language."""
+    numbers = {norm(k): int(v) for k, v in data["number_words"].items()}
+    compounds = {tuple(k.split("-")): v for k, v in numbers.items() if "-" in k}
+    qualifier_of: dict[str, str] = {}
+    for label, phrases in data["qualifiers"].items():
+        for p in phrases:
+            qualifier_of[re.sub(r"\s+", " ", norm(p))] = str(label)
+    q_alts = sorted(qualifier_of, key=len, reverse=True)
+    q_body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in q_alts)
+    qualifier_re = re.compile(r"(?:^|(?<=[\s(«\"“]))(" + q_body + r")\s*$")
+    vague = {norm(k): (str(v[0]), int(v[1]), int(v[2]), int(v[3]))
+             for k, v in data["vague_plurals"].items()}
+    kind_nouns = [(t, str(kind)) for kind, words in data["kind_nouns"].items()
+                  for t in _tuples(words)]
+    kind_nouns.sort(key=lambda x: len(x[0]), reverse=True)
+    cue_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, phrases in data["kind_cues"].items():
+        for t in _tuples(phrases):
+            cue_index.setdefault(t[0], []).append((t, str(kind)))
+    for entries in cue_index.values():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+    trims = sorted({norm(t) for t in [*data["claimant_trim"], *data["auxiliaries"]]},
+                   key=len, reverse=True)
+    trim_body = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in trims)
+    before = sorted({norm(t) for t in data["non_claim_before"]}, key=len, reverse=True)
+    before_body = "|".join(re.escape(b) for b in before)
+    return ClaimsLexicon(
+        lang=lang,
+        number_words={k: v for k, v in numbers.items() if "-" not in k},
+        compound_numbers=compounds,
+        multipliers={norm(k): int(v) for k, v in data["multiplier_words"].items()},
+        weak_numbers=frozenset(norm(w) for w in data["weak_numbers"]),
+        connectors=frozenset(norm(w) for w in data["number_connectors"]),
+        approximate={norm(k): int(v) for k, v in data["approximate_nouns"].items()},
+        vague=vague,
+        vague_determiners=frozenset(norm(w) for w in data["vague_determiners"]),
+        unspecified=_tuples(data["unspecified_plurals"]),
+        noun_links=frozenset(norm(w) for w in data["noun_links"]),
+        qualifier_re=qualifier_re,
+        qualifier_of=qualifier_of,
+        bounds={str(k): str(v) for k, v in data["qualifier_bounds"].items()},
+        partitives=_tuples(data["partitives"]),
+        breakdown_re=re.compile(
+            r"(?:^|(?<=\W))(?:" + "|".join(re.escape(norm(b)) for b in data["breakdown_cues"])
+            + r")\s*[,:]?\s*$"),
+        kind_nouns=kind_nouns,
+        kind_cues=cue_index,
+        starters=frozenset(
+            [*numbers, *(norm(k) for k in data["multiplier_words"]), *vague,
+             *(norm(k) for k in data["approximate_nouns"]),
+             *(norm(w) for w in data["vague_determiners"]),
+             *(norm(w).split()[0] for w in data["unspecified_plurals"]),
+             *(k.split("-")[0] for k in numbers)]),
+        victim_nouns={norm(k): str(v) for k, v in data["victim_nouns"].items()},
+        other_nouns={norm(k): str(v) for k, v in data["other_nouns"].items()},
+        other_states={norm(k): str(v) for k, v in data["other_states"].items()},
+        non_claim_units=frozenset(norm(w) for w in data["non_claim_units"]),
+        function_words=frozenset(norm(w) for w in data["function_words"]),
+        preposition_re=_phrase_regex(data["attribution_prepositions"]),
+        reporting_re=_phrase_regex(data["reporting_verbs"]),
+        content_markers=frozenset(norm(w) for w in data["reported_content_markers"]),
+        auxiliaries=frozenset(norm(w) for w in data["auxiliaries"]),
+        pronouns=frozenset(norm(w) for w in data["pronouns"]),
+        trim_re=re.compile(r"^(?:(?:" + trim_body + r")(?!\w)[\s,]*)+|(?:[\s,]+(?:" + trim_body
+                           + r"))+$", re.IGNORECASE),
+        apposition_openers=frozenset(norm(w) for w in data["apposition_openers"]),
+        roles={norm(k): str(v) for k, v in data["roles"].items()},
+        provisional_re=_phrase_regex(data["provisional_cues"]),
+        updated_re=_phrase_regex(data["updated_cues"]),
+        cumulative_re=_phrase_regex(data["cumulative_cues"]),
+        period_re=_phrase_regex(data["period_cues"]),
+        same_day_re=_phrase_regex(data["same_day_words"]),
+        weekday_re=_phrase_regex(data["weekdays"]),
+        weekdays=tuple(norm(w) for w in data["weekdays"]),
+        hypothetical_re=_phrase_regex(data["hypothetical_cues"]),
+        non_claim_before_re=re.compile(r"(?:^|(?<=[\s(]))(?:" + before_body + r")\s*$"),
+    )
+
+
+def load_lexicon(lang: str) -> ClaimsLexicon:
+    """Load and compile ``data/<lang>/claims.yaml`` (checked against the schema)."""
+    return compile_lexicon(lang, load_language_file(lang, "claims.yaml", SCHEMA))

@@ -1,0 +1,1 @@
+"""Per-document event extraction: triggers, ACLED/PLOVER typing, arguments, merging."""

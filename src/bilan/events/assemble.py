@@ -1,0 +1,505 @@
+"""From typed triggers to events: date, place, actors, target, claims, mentions; merging.
+
+One document at a time. Two triggers of compatible (sub-)types on the same date and a
+compatible place are one event with several mentions (reports repeat the main event in
+the headline, the bullets, the lead and the body).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from bilan.events.ontology import EventKind
+from bilan.events.triggers import EventLexicon, find_triggers
+from bilan.events.typing import (
+    TypedTrigger,
+    apply_document_rules,
+    apply_sentence_rules,
+    blocking_cue,
+    requirements_met,
+)
+from bilan.records import (
+    ActorMention,
+    Claim,
+    Document,
+    Event,
+    Mention,
+    Place,
+    PlaceMention,
+    Span,
+    TimeMention,
+)
+
+PRECISION_RANK = {"district": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+# violent types: a place may be inferred from context; anaphora and toll sentences attach
+VIOLENT_TYPES = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+)
+# sub-types told of the same happening at different levels of detail, most specific first
+COMPATIBLE_GROUPS: tuple[tuple[EventKind, ...], ...] = (
+    (
+        ("Explosions/Remote violence", "Suicide bomb"),
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ),
+    (
+        ("Protests", "Excessive force against protesters"),
+        ("Protests", "Protest with intervention"),
+        ("Protests", "Peaceful protest"),
+    ),
+)
+# kinds that gather unlike happenings: same day and place is not enough to merge them
+CATCH_ALL = frozenset({("Strategic developments", "Other"), ("Diplomacy", "Statement")})
+STEM = 6
+CIVILIAN_TARGETS = frozenset(
+    {"aid convoy", "hospital", "school", "market", "mosque", "residential building"}
+)
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
+ANNOUNCEMENT = re.compile(r"annon|announc", re.IGNORECASE)
+FOLLOW_UP_SENTENCES = 4  # how far toll sentences and anaphora may trail their event
+HISTORY_YEARS = 3  # an event dated this many years before its report is history
+PERIOD_MAX_DAYS = 92  # a span reaching further back is a war-wide total, not a period record
+
+
+@dataclass(slots=True)
+class DateChoice:
+    date: str | None
+    date_end: str | None
+    precision: str
+    source: str  # "sentence", "previous", "publication", "none"
+    future: bool = False
+    stale: bool = False  # years before the report: a historical comparison
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event under construction, with what merging needs to know."""
+
+    event: Event
+    kind: EventKind
+    sentence: int
+    date_source: str
+    sentences: list[int] = field(default_factory=list)
+
+
+def timex_date(t: TimeMention, publication: dt.date | None) -> DateChoice | None:
+    """The date a temporal expression gives, with its precision (None when it gives none)."""
+    if t.range_start:
+        start = t.range_start[:10]
+        end = (t.range_end or "")[:10] or (publication.isoformat() if publication else None)
+        if publication is not None and _DAY.match(start):
+            try:
+                if (publication - dt.date.fromisoformat(start)).days > PERIOD_MAX_DAYS:
+                    return None
+            except ValueError:
+                return None
+        return DateChoice(start, end, "period", "sentence")
+    if t.type not in ("DATE", "TIME"):
+        return None
+    v = t.value
+    if (wd := _WEEKDAY.match(v)) and publication is not None:
+        # an unresolved weekday ("jeudi"): the last such day on or before the report's date
+        back = (publication.isoweekday() - int(wd[1])) % 7
+        return DateChoice((publication - dt.timedelta(days=back)).isoformat(), None, "day",
+                          "sentence")
+    if m := _DAY.match(v):
+        return DateChoice(f"{m[1]}-{m[2]}-{m[3]}", None, "day", "sentence")
+    if m := _WEEK.match(v):
+        try:
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return None
+        return DateChoice(monday.isoformat(), None, "week", "sentence")
+    if m := _MONTH.match(v):
+        return DateChoice(f"{m[1]}-{m[2]}-01", None, "month", "sentence")
+    if m := _YEAR.match(v):
+        return DateChoice(f"{m[1]}-01-01", None, "year", "sentence")
+    return None
+
+
+def paragraphs(doc: Document) -> list[int]:
+    """Paragraph number of each sentence (a line break between two sentences starts one)."""
+    out: list[int] = []
+    para = 0
+    prev_end: int | None = None
+    for s in doc.sentences:
+        if prev_end is not None and "\n" in doc.text[prev_end : s.start]:
+            para += 1
+        out.append(para)
+        prev_end = s.end
+    return out
+
+
+def _in(span_start: int, sentence: Span) -> bool:
+    return sentence.start <= span_start < sentence.end
+
+
+def choose_date(doc: Document, idx: int, trigger: Span, paras: list[int]) -> DateChoice:
+    """Date of an event told in sentence ``idx``: sentence timex, previous sentence, report."""
+    pub = doc.publication_date
+
+    def candidates(i: int) -> list[tuple[TimeMention, DateChoice]]:
+        s = doc.sentences[i]
+        out = []
+        for t in doc.timexes:
+            if _in(t.start, s) and (choice := timex_date(t, pub)) is not None:
+                out.append((t, choice))
+        return out
+
+    here = candidates(idx)
+    if here:
+        fine = [c for c in here if c[1].precision != "year"] or here
+        _, choice = min(fine, key=lambda c: abs(c[0].start - trigger.start))
+        year = int(choice.date[:4]) if choice.date else None
+        if pub is not None and choice.date and _DAY.match(choice.date):
+            with contextlib.suppress(ValueError):
+                choice.future = dt.date.fromisoformat(choice.date) > pub + dt.timedelta(days=1)
+        if pub is not None and year is not None and year < pub.year - HISTORY_YEARS:
+            choice.stale = True
+            return choice
+        if not (pub is not None and choice.precision == "year" and (year or 0) < pub.year):
+            return choice
+    if idx > 0 and paras[idx - 1] == paras[idx]:
+        before = [c for c in candidates(idx - 1) if c[1].precision in ("day", "week", "month")]
+        if before:
+            _, choice = before[-1]
+            return DateChoice(choice.date, choice.date_end, choice.precision, "previous")
+    if pub is not None:
+        return DateChoice(pub.isoformat(), None, "day", "publication")
+    return DateChoice(None, None, "day", "none")
+
+
+def _outside_dateline(doc: Document, pm: PlaceMention) -> bool:
+    dl = doc.dateline
+    return dl is None or not (dl.start <= pm.start < dl.end)
+
+
+def _best_place(mentions: list[PlaceMention], anchor: int) -> Place | None:
+    if not mentions:
+        return None
+    best = min(
+        mentions, key=lambda p: (PRECISION_RANK.get(p.place.precision, 9), abs(p.start - anchor))
+    )
+    return best.place
+
+
+def most_mentioned_city(doc: Document) -> Place | None:
+    counts: dict[str, tuple[int, Place]] = {}
+    for pm in doc.places:
+        if pm.place.precision in ("city", "district") and _outside_dateline(doc, pm):
+            place = pm.place
+            key = place.parent or place.name
+            n, _ = counts.get(key, (0, place))
+            # a district stands for its city only if the city itself is never named
+            kept = place if place.precision == "city" else counts.get(key, (0, place))[1]
+            counts[key] = (n + 1, kept)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda c: c[0])[1]
+
+
+def choose_place(
+    doc: Document, idx: int, kind: EventKind, trigger: Span, paras: list[int]
+) -> Place | None:
+    """Most specific place in the sentence, else the previous one, else the report's city."""
+    sentence = doc.sentences[idx]
+    here = [pm for pm in doc.places if _in(pm.start, sentence) and _outside_dateline(doc, pm)]
+    if here:
+        return _best_place(here, trigger.start)
+    if idx > 0 and paras[idx - 1] == paras[idx]:
+        prev = doc.sentences[idx - 1]
+        before = [pm for pm in doc.places if _in(pm.start, prev) and _outside_dateline(doc, pm)]
+        if before:
+            return _best_place(before, prev.end)
+    if kind[0] not in VIOLENT_TYPES:
+        return None
+    city = most_mentioned_city(doc)
+    if city is not None:
+        return city
+    dateline = [pm for pm in doc.places if not _outside_dateline(doc, pm)]
+    return dateline[0].place if dateline else None
+
+
+def _is(actor: ActorMention, *words: str) -> bool:
+    cat = actor.category.lower()
+    return any(w in cat for w in words)
+
+
+def choose_actors(
+    doc: Document, idx: int, kind: EventKind, trigger: Span, location: Place | None
+) -> tuple[str | None, str | None]:
+    """actor1 (who acted) and actor2 (who was acted upon) among the sentence's actors."""
+    sentence = doc.sentences[idx]
+    seen: set[str] = set()
+    actors: list[ActorMention] = []
+    for a in sorted(doc.actors, key=lambda a: a.start):
+        if _in(a.start, sentence) and a.can_act and a.name not in seen:
+            seen.add(a.name)
+            actors.append(a)
+    if not actors:
+        return None, None
+    state = [a for a in actors if _is(a, "state", "military", "government", "army", "police")]
+    actor1: str | None
+    if kind[0] == "Explosions/Remote violence" and state:
+        actor1 = state[0].name
+    elif kind[0] == "Protests" and kind[1] != "Peaceful protest" and state:
+        # the protesters are actor1 in ACLED's protest coding; the force used is actor2
+        protesters = [a for a in actors if _is(a, "protest")]
+        actor1 = protesters[0].name if protesters else None
+        return actor1, state[0].name
+    else:
+        before = [a for a in actors if a.start < trigger.start]
+        actor1 = (before[-1] if before else actors[0]).name
+    rest = [a.name for a in actors if a.name != actor1]
+    return actor1, (rest[0] if rest else None)
+
+
+def find_target(doc: Document, idx: int, lexicon: EventLexicon) -> str | None:
+    s = doc.sentences[idx]
+    best: tuple[int, str] | None = None
+    for label, regex in lexicon.targets:
+        m = regex.search(doc.text, s.start, s.end)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), label)
+    return best[1] if best else None
+
+
+def claim_sentence(doc: Document, claim: Claim) -> int:
+    if 0 <= claim.sentence < len(doc.sentences):
+        return claim.sentence
+    return doc.sentence_index(claim.start)
+
+
+def mention_for(doc: Document, idx: int) -> Mention:
+    s = doc.sentences[idx]
+    text = doc.text[s.start : s.end]
+    start = s.start + (len(text) - len(text.lstrip()))
+    end = s.end - (len(text) - len(text.rstrip()))
+    if end <= start:
+        start, end = s.start, s.end
+    return Mention(doc.id, start, end, doc.text[start:end])
+
+
+def _compatible_kinds(a: EventKind, b: EventKind) -> EventKind | None:
+    if a == b:
+        return a if a not in CATCH_ALL else None
+    for group in COMPATIBLE_GROUPS:
+        if a in group and b in group:
+            return min(a, b, key=group.index)
+    return None
+
+
+def _same_stem(a: Draft, b: Draft) -> bool:
+    """Catch-all kinds merge only when told with the same word ("évacuation", "évacués")."""
+    ta, tb = a.event.trigger, b.event.trigger
+    if ta is None or tb is None:
+        return False
+    return ta.text.lower()[:STEM] == tb.text.lower()[:STEM]
+
+
+def _contains(big: Place, small: Place) -> bool:
+    if big.precision == "country":
+        return big.country_code == small.country_code
+    if big.precision == "admin1":
+        return big.country_code == small.country_code and big.admin1 == small.admin1
+    if big.precision == "city":
+        return small.precision == "district" and small.parent == big.name
+    return False
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.gazetteer_id == b.gazetteer_id:
+        return True
+    if a.precision == "district" and b.precision == "district":
+        return False
+    return _contains(a, b) or _contains(b, a)
+
+
+def _more_specific(a: Place | None, b: Place | None) -> Place | None:
+    if a is None or b is None:
+        return a or b
+    return a if PRECISION_RANK.get(a.precision, 9) <= PRECISION_RANK.get(b.precision, 9) else b
+
+
+def merge_into(target: Draft, other: Draft, kind: EventKind, plover: str | None) -> None:
+    ev, ov = target.event, other.event
+    target.kind = kind
+    ev.event_type, ev.sub_event_type = kind
+    ev.plover = plover
+    ev.location = _more_specific(ev.location, ov.location)
+    ev.actor1 = ev.actor1 or ov.actor1
+    ev.actor2 = ev.actor2 or ov.actor2
+    ev.target = ev.target or ov.target
+    for m in ov.mentions:
+        if not any(m.start == x.start and m.end == x.end for x in ev.mentions):
+            ev.mentions.append(m)
+    for c in ov.claims:
+        if not any(c.start == x.start and c.end == x.end for x in ev.claims):
+            ev.claims.append(c)
+    if target.date_source == "publication" and other.date_source != "publication":
+        ev.date, ev.date_end, ev.date_precision = ov.date, ov.date_end, ov.date_precision
+        target.date_source = other.date_source
+    target.sentences.extend(other.sentences)
+
+
+def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrigger], set[int]]:
+    """Triggers that tell of events, typed; and the sentences holding any trigger at all."""
+    ref_year = doc.publication_date.year if doc.publication_date else None
+    claims_by_sentence: dict[int, list[Claim]] = {}
+    for c in doc.claims:
+        claims_by_sentence.setdefault(claim_sentence(doc, c), []).append(c)
+    typed: list[TypedTrigger] = []
+    with_trigger: set[int] = set()
+    for idx, sentence in enumerate(doc.sentences):
+        matches = find_triggers(doc.text, sentence, lexicon)
+        if matches:
+            with_trigger.add(idx)
+        has_date = any(
+            _in(t.start, sentence) and (t.type in ("DATE", "TIME") or t.range_start is not None)
+            for t in doc.timexes
+        )
+        claims = claims_by_sentence.get(idx, [])
+        war_wide_toll = bool(claims) and all(c.cumulative for c in claims) and not has_date
+        for match in matches:
+            if war_wide_toll and match.kind[0] in VIOLENT_TYPES:
+                continue
+            if not requirements_met(doc.text, sentence, match, lexicon, has_date):
+                continue
+            kind, retyped = apply_sentence_rules(doc.text, sentence, match, lexicon)
+            if blocking_cue(doc.text, sentence, match, kind, lexicon.blockers, ref_year):
+                continue
+            typed.append(TypedTrigger(match, idx, kind, "sentence" if retyped else None))
+    apply_document_rules(typed, lexicon)
+    return absorb_generic(typed), with_trigger
+
+
+def absorb_generic(typed: list[TypedTrigger]) -> list[TypedTrigger]:
+    """In one sentence, generic violence words give way to the more telling trigger.
+
+    "clashes" beside "protesters were shot" is the protest event told twice, and
+    "massacre" beside "air strikes" is the strike's toll, not a second attack.
+    """
+    by_sentence: dict[int, list[TypedTrigger]] = {}
+    for t in typed:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    kept: list[TypedTrigger] = []
+    for t in typed:
+        types = {o.kind[0] for o in by_sentence[t.sentence] if o is not t}
+        if t.kind[0] in ("Battles", "Violence against civilians") and types & {"Protests", "Riots"}:
+            continue
+        if t.kind == ("Violence against civilians", "Attack") and types & {
+            "Battles",
+            "Explosions/Remote violence",
+        }:
+            continue
+        kept.append(t)
+    return kept
+
+
+def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]:
+    """All events one document tells of, merged within the document."""
+    paras = paragraphs(doc)
+    typed, with_trigger = typed_triggers(doc, lexicon)
+    onto = lexicon.ontology
+    drafts: list[Draft] = []
+    for tt in typed:
+        idx, trig = tt.sentence, tt.match.span
+        date = choose_date(doc, idx, trig, paras)
+        if date.future and not ANNOUNCEMENT.search(trig.text):
+            continue  # a plan for a later day, not something that happened
+        if date.stale:
+            continue  # a past episode recalled for comparison, not news
+        place = choose_place(doc, idx, tt.kind, trig, paras)
+        actor1, actor2 = choose_actors(doc, idx, tt.kind, trig, place)
+        target = find_target(doc, idx, lexicon)
+        if (
+            target in CIVILIAN_TARGETS
+            and actor2 is None
+            and tt.kind[0] == "Explosions/Remote violence"
+            and place is not None
+        ):
+            actor2 = f"Civilians ({place.country})"
+        period = date.precision == "period"
+        claims = [
+            c
+            for c in doc.claims
+            if claim_sentence(doc, c) == idx and (period or not c.cumulative)
+        ]
+        event = Event(
+            event_type=tt.kind[0],
+            sub_event_type=tt.kind[1],
+            date=date.date,
+            date_end=date.date_end,
+            date_precision=date.precision,
+            location=place,
+            actor1=actor1,
+            actor2=actor2,
+            target=target,
+            plover=onto.plover_type(tt.kind),
+            trigger=trig,
+            claims=claims,
+            mentions=[mention_for(doc, idx)],
+            documents=[doc.id],
+        )
+        draft = Draft(event, tt.kind, idx, date.source, [idx])
+        for other in drafts:
+            kind = _compatible_kinds(other.kind, draft.kind)
+            if kind is None and other.kind == draft.kind and _same_stem(other, draft):
+                kind = draft.kind
+            if (
+                kind is not None
+                and other.event.date == event.date
+                and other.event.date_end == event.date_end
+                and places_compatible(other.event.location, event.location)
+            ):
+                merge_into(other, draft, kind, onto.plover_type(kind))
+                break
+        else:
+            drafts.append(draft)
+    attach_follow_ups(doc, lexicon, drafts, with_trigger, paras)
+    return [d.event for d in drafts]
+
+
+def attach_follow_ups(
+    doc: Document,
+    lexicon: EventLexicon,
+    drafts: list[Draft],
+    with_trigger: set[int],
+    paras: list[int],
+) -> None:
+    """Toll sentences and back-references with no trigger of their own join the last event."""
+    if not drafts:
+        return
+    claim_sentences = {claim_sentence(doc, c) for c in doc.claims if not c.cumulative}
+    for idx, sentence in enumerate(doc.sentences):
+        if idx in with_trigger:
+            continue
+        anaphora = lexicon.anaphora.search(doc.text, sentence.start, sentence.end) is not None
+        if idx not in claim_sentences and not anaphora:
+            continue
+        previous = [
+            d
+            for d in drafts
+            if d.kind[0] in VIOLENT_TYPES
+            and max(d.sentences, default=d.sentence) < idx
+            and idx - max(d.sentences) <= FOLLOW_UP_SENTENCES
+        ]
+        if not previous:
+            continue
+        draft = max(previous, key=lambda d: max(d.sentences))
+        ev = draft.event
+        mention = mention_for(doc, idx)
+        if not any(m.start == mention.start for m in ev.mentions):
+            ev.mentions.append(mention)
+        for c in doc.claims:
+            if claim_sentence(doc, c) == idx and not c.cumulative and c not in ev.claims:
+                ev.claims.append(c)
+        draft.sentences.append(idx)

@@ -1,0 +1,128 @@
+"""Deciding what a trigger tells of: its ACLED (sub-)type from context, or no event at all.
+
+A trigger tells of no event when a blocker cue (negation, hypothesis, plan, award, past
+comparison, war-wide total) sits near it, or when a requirement of its lexicon entry is
+not met. Otherwise context rules may retype it ("bombardements" near "avions" is an air
+strike; a car bomb with "kamikaze" is a suicide bomb).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilan.events.ontology import EventKind
+from bilan.events.triggers import Blocker, ContextRule, EventLexicon, TriggerMatch
+from bilan.records import Span
+
+
+@dataclass(slots=True)
+class TypedTrigger:
+    """A trigger that tells of an event, with its final type."""
+
+    match: TriggerMatch
+    sentence: int
+    kind: EventKind
+    retyped_by: str | None = None  # "sentence" or "document" when a context rule applied
+
+
+def blocking_cue(
+    text: str,
+    sentence: Span,
+    match: TriggerMatch,
+    kind: EventKind,
+    blockers: Sequence[Blocker],
+    reference_year: int | None,
+) -> str | None:
+    """Name of the first blocker that applies to ``match`` (None when the trigger stands)."""
+    t = match.span
+    for blocker in blockers:
+        if kind in blocker.exempt:
+            continue
+        lo = sentence.start if blocker.sentence else max(sentence.start, t.start - blocker.before)
+        hi = sentence.end if blocker.sentence else min(sentence.end, t.end + blocker.after)
+        for m in blocker.regex.finditer(text, sentence.start, sentence.end):
+            if m.end() <= lo or m.start() >= hi:
+                continue
+            if m.start() >= t.start and m.end() <= t.end:
+                continue  # the cue is part of the trigger itself
+            year = m.groupdict().get("year")
+            if year is not None:
+                if reference_year is None or blocker.max_age_years is None:
+                    continue
+                if int(year) >= reference_year - blocker.max_age_years:
+                    continue
+            return blocker.name
+    return None
+
+
+def _rule_applies(rule: ContextRule, text: str, sentence: Span, match: TriggerMatch) -> bool:
+    if rule.trigger is not None and not rule.trigger.search(match.span.text):
+        return False
+    if rule.cues is None:
+        return False
+    lo, hi = sentence.start, sentence.end
+    if rule.window is not None:
+        lo = max(lo, match.span.start - rule.window)
+        hi = min(hi, match.span.end + rule.window)
+    for regex in (rule.cues, rule.also):
+        if regex is None:
+            continue
+        hit = False
+        for m in regex.finditer(text, sentence.start, sentence.end):
+            if m.start() >= match.span.start and m.end() <= match.span.end:
+                continue
+            if m.end() <= lo or m.start() >= hi:
+                continue
+            hit = True
+            break
+        if not hit:
+            return False
+    return True
+
+
+def apply_sentence_rules(
+    text: str, sentence: Span, match: TriggerMatch, lexicon: EventLexicon
+) -> tuple[EventKind, bool]:
+    """The trigger's type after the first sentence-scope context rule that applies."""
+    kind = match.kind
+    for rule in lexicon.rules:
+        if rule.document or rule.source != kind:
+            continue
+        if _rule_applies(rule, text, sentence, match):
+            return rule.target, True
+    return kind, False
+
+
+def apply_document_rules(typed: list[TypedTrigger], lexicon: EventLexicon) -> None:
+    """Retype ambiguous triggers by what the rest of the report unambiguously tells."""
+    for rule in lexicon.rules:
+        if not rule.document:
+            continue
+
+        def ambiguous(t: TypedTrigger, rule: ContextRule = rule) -> bool:
+            return (
+                t.kind == rule.source
+                and t.retyped_by is None
+                and (rule.trigger is None or bool(rule.trigger.search(t.match.span.text)))
+            )
+
+        has_target = any(t.kind == rule.target and t.match.kind == rule.target for t in typed)
+        has_plain_source = any(t.kind == rule.source and not ambiguous(t) for t in typed)
+        if not has_target or has_plain_source:
+            continue
+        for t in typed:
+            if ambiguous(t):
+                t.kind = rule.target
+                t.retyped_by = "document"
+
+
+def requirements_met(
+    text: str, sentence: Span, match: TriggerMatch, lexicon: EventLexicon, has_date: bool
+) -> bool:
+    for req in match.spec.requires:
+        if req == "date" and not has_date:
+            return False
+        if req == "official" and not lexicon.official.search(text, sentence.start, sentence.end):
+            return False
+    return True

@@ -1,0 +1,7 @@
+"""Places: the gazetteer, toponym finding and resolution."""
+
+from bilan.places.gazetteer import Gazetteer, load_gazetteer
+from bilan.places.stage import find_places
+from bilan.places.toponyms import event_place, resolve
+
+__all__ = ["Gazetteer", "event_place", "find_places", "load_gazetteer", "resolve"]

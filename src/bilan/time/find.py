@@ -1,0 +1,562 @@
+"""Find temporal expressions (TIMEX3) in a text and resolve them against the report's date.
+
+:func:`find_timexes` is language-neutral: the words come from a :class:`TimeLexicon`.
+With ``dct=None`` the expressions are still found, with underspecified values
+("XXXX-09-23", "XXXX-WXX-5") and ``anchored=False``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bilan.records import TimeMention, TimexType
+from bilan.time.lexicon import TimeLexicon
+from bilan.time.resolve import (
+    closest_month_year,
+    closest_year,
+    iso_week,
+    season_year,
+    shift_month,
+    tense_direction,
+    weekday_date,
+)
+
+_SENT_BREAK = re.compile(r"[.!?;\n]")
+
+
+@dataclass(slots=True)
+class DateParts:
+    """What an expression says about a calendar date (any part may be missing)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO 1 = Monday
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    granularity: str | None
+    anchored: bool
+    parts: DateParts | None = None
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _two_digit_year(y: str) -> int:
+    n = int(y)
+    if len(y) == 4:
+        return n
+    return 1900 + n if n >= 30 else 2000 + n
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 29 February
+        return dt.date(year, month, 28)
+
+
+def _duration_value(num: float | None, unit: str) -> str:
+    q = "X" if num is None else (str(int(num)) if num == int(num) else str(num))
+    if unit in ("TH", "TM", "TS"):
+        return f"PT{q}{unit[1]}"
+    if unit == "Q":
+        return f"P{q}Q" if num is None else f"P{int(num * 3) if num == int(num) else q}M"
+    return f"P{q}{unit}"
+
+
+class _Finder:
+    def __init__(self, text: str, lex: TimeLexicon, dct: dt.date | None) -> None:
+        self.text = text
+        self.lex = lex
+        self.dct = dct
+        self.g = lex.grammar
+
+    # --- context -----------------------------------------------------------------------
+    def before(self, start: int, width: int = 40) -> str:
+        return self.text[max(0, start - width) : start]
+
+    def clause(self, start: int, end: int) -> tuple[str, str]:
+        """Text of the same sentence before and after a span (bounded)."""
+        left = self.text[max(0, start - 90) : start]
+        cut = [m.end() for m in _SENT_BREAK.finditer(left)]
+        if cut:
+            left = left[cut[-1] :]
+        right = self.text[end : end + 50]
+        m = re.search(r"[.!?;,\n]", right)
+        if m:
+            right = right[: m.start()]
+        return left, right
+
+    def direction(self, start: int, end: int, default: int = -1) -> int:
+        left, right = self.clause(start, end)
+        return tense_direction(left, right, self.lex.future_cues, self.lex.past_cues, default)
+
+    # --- rules -------------------------------------------------------------------------
+    def month_ok(self, m: re.Match[str], word: str, has_context: bool) -> bool:
+        w = _norm(word)
+        if self.lex.capitalized_months and not word[:1].isupper():
+            return False
+        if has_context or w not in self.lex.ambiguous_months:
+            return True
+        return bool(self.g.month_ctx.search(self.before(m.start())))
+
+    def run(self) -> list[_Cand]:
+        out: list[_Cand] = []
+        for name, pat in self.g.rules:
+            for m in pat.finditer(self.text):
+                if m.end() <= m.start():
+                    continue
+                cand = self.build(name, m)
+                if cand is not None and cand.end > cand.start:
+                    out.append(cand)
+        return self.anchor_times(_select(out, self.text))
+
+    def anchor_times(self, cands: list[_Cand]) -> list[_Cand]:
+        """A clock time belongs to the last day the text named before it ("hier ... 10 h")."""
+        if self.dct is None:
+            return cands
+        dct = self.dct.isoformat()
+        out: list[_Cand] = []
+        last_day: _Cand | None = None
+        for c in cands:
+            clock = c.type == "TIME" and re.fullmatch(rf"{dct}T\d\d:\d\d", c.value)
+            if clock and out and last_day is out[-1] and re.fullmatch(
+                r"\s*(?:à|at)\s*", self.text[last_day.end : c.start]
+            ):
+                # "hier à 10 h": one expression
+                merged = _Cand(last_day.start, c.end, "TIME",
+                               last_day.value[:10] + c.value[10:], "day", True, last_day.parts)
+                out[-1] = merged
+                last_day = merged
+                continue
+            if clock and last_day is not None and c.start - last_day.end < 250:
+                c.value = last_day.value[:10] + c.value[10:]
+            out.append(c)
+            if re.match(r"\d{4}-\d\d-\d\d", c.value) and c.type in ("DATE", "TIME"):
+                last_day = c
+        return out
+
+    def build(self, name: str, m: re.Match[str]) -> _Cand | None:
+        handler = getattr(self, f"r_{name.rstrip('0123456789')}", None)
+        if handler is None:
+            return None
+        result: _Cand | None = handler(m)
+        return result
+
+    def r_iso(self, m: re.Match[str]) -> _Cand | None:
+        try:
+            d = dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            return None
+        parts = DateParts(d.year, d.month, d.day, d.isoweekday())
+        if m["hour"]:
+            return _Cand(m.start(), m.end(), "TIME", f"{d.isoformat()}T{m['hour']}:{m['minute']}",
+                         "day", True, parts)
+        return _Cand(m.start(), m.end(), "DATE", d.isoformat(), "day", True, parts)
+
+    def r_numeric(self, m: re.Match[str]) -> _Cand | None:
+        a, b = int(m["a"]), int(m["b"])
+        day, month = (a, b) if self.lex.day_first else (b, a)
+        if month > 12 >= day:
+            day, month = month, day
+        try:
+            d = dt.date(_two_digit_year(m["y"]), month, day)
+        except ValueError:
+            return None
+        return _Cand(m.start(), m.end(), "DATE", d.isoformat(), "day", True,
+                     DateParts(d.year, d.month, d.day, d.isoweekday()))
+
+    def _day_month(self, m: re.Match[str]) -> _Cand | None:
+        month = self.lex.month(m["month"])
+        if month is None:
+            return None
+        if not self.month_ok(m, m["month"], True):
+            return None
+        day = int(m["day"])
+        wd = self.lex.weekday(m["wd"]) if _g(m, "wd") else None
+        year = int(m["year"]) if m["year"] else None
+        parts = DateParts(year, month, day, wd)
+        start = m.start()
+        if year is None:
+            mod = _g(m, "mod")
+            direction = self.lex.modifiers.get(_norm(mod)) if mod else None
+            if self.dct is None:
+                return _Cand(start, m.end(), "DATE", f"XXXX-{month:02d}-{day:02d}", "day",
+                             False, parts)
+            if direction is None:
+                year = closest_year(self.dct, month, day, None, wd)
+                if abs((_safe_date(year, month, day) - self.dct).days) > 90:
+                    tense = self.direction(m.start(), m.end(), 0)
+                    year = closest_year(self.dct, month, day, tense or None, wd)
+            else:
+                year = closest_year(self.dct, month, day, direction, wd)
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return _Cand(start, m.end(), "DATE", d.isoformat(), "day", True, parts)
+
+    r_day_month = _day_month
+    r_month_day = _day_month
+
+    def r_month(self, m: re.Match[str]) -> _Cand | None:
+        month = self.lex.month(m["month"])
+        if month is None:
+            return None
+        year = int(m["year"]) if m["year"] else None
+        context = bool(year or _g(m, "edge") or _g(m, "modb") or _g(m, "mprefix") or _g(m, "mod"))
+        if not self.month_ok(m, m["month"], context):
+            return None
+        word = _norm(m["month"])
+        if word.endswith(".") and year is None and not context:
+            return None  # a bare abbreviation is too ambiguous
+        parts = DateParts(year, month, None, None)
+        if year is None:
+            mod = _g(m, "mod") or _g(m, "modb")
+            direction = self.lex.modifiers.get(_norm(mod)) if mod else None
+            if self.dct is None:
+                return _Cand(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", "month", False,
+                             parts)
+            if direction is None:
+                # a month named alone is this year's unless the tense says otherwise
+                tense = self.direction(m.start(), m.end(), 0)
+                year = self.dct.year
+                if tense < 0 and month > self.dct.month:
+                    year -= 1
+                elif tense > 0 and month < self.dct.month:
+                    year += 1
+            else:
+                year = closest_month_year(self.dct, month, direction, soft=False)
+        return _Cand(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", "month", True, parts)
+
+    def r_season(self, m: re.Match[str]) -> _Cand | None:
+        code = self.lex.seasons.get(_norm(m["season"]))
+        if code is None:
+            return None
+        year = int(m["year"]) if m["year"] else None
+        has_ctx = bool(year or _g(m, "det") or _g(m, "modb") or _g(m, "edge") or _g(m, "mod"))
+        if not has_ctx and not self.g.month_ctx.search(self.before(m.start())):
+            return None  # "été" is also a past participle
+        if year is None:
+            if self.dct is None:
+                return _Cand(m.start(), m.end(), "DATE", f"XXXX-{code}", "season", False)
+            mod = _g(m, "mod") or _g(m, "modb")
+            direction = self.lex.modifiers.get(_norm(mod), 0) if mod else 0
+            year = season_year(self.dct, code, direction)
+        return _Cand(m.start(), m.end(), "DATE", f"{year}-{code}", "season", True,
+                     DateParts(year, None, None, None))
+
+    def r_quarter(self, m: re.Match[str]) -> _Cand | None:
+        q = self.lex.quarter_words.get(_norm(m["qw"]))
+        if q is None:
+            return None
+        if m["year"]:
+            return _Cand(m.start(), m.end(), "DATE", f"{m['year']}-Q{q}", "quarter", True)
+        if self.dct is None:
+            return _Cand(m.start(), m.end(), "DATE", f"XXXX-Q{q}", "quarter", False)
+        year = self.dct.year if q <= (self.dct.month - 1) // 3 + 1 else self.dct.year - 1
+        return _Cand(m.start(), m.end(), "DATE", f"{year}-Q{q}", "quarter", True)
+
+    def r_weekday(self, m: re.Match[str]) -> _Cand | None:
+        word = m["wd"]
+        wd = self.lex.weekday(word)
+        if wd is None:
+            return None
+        if self.lex.capitalized_months and not word[:1].isupper():
+            return None
+        mod = _g(m, "mod") or _g(m, "modb")
+        part = self.lex.parts_of_day.get(_norm(m["part"])) if m["part"] else None
+        if part == "DT":
+            part = None
+        if self.dct is None:
+            value = f"XXXX-WXX-{wd}"
+            ttype: TimexType = "DATE"
+            if part:
+                value, ttype = value + f"T{part}", "TIME"
+            return _Cand(m.start(), m.end(), ttype, value, "day", False,
+                         DateParts(None, None, None, wd))
+        direction = self.lex.modifiers.get(_norm(mod)) if mod else None
+        strict = direction is not None and direction != 0
+        if direction is None or direction == 0:
+            direction = self.direction(m.start(), m.end())
+        d = weekday_date(self.dct, wd, direction, strict)
+        parts = DateParts(d.year, d.month, d.day, wd)
+        if part:
+            return _Cand(m.start(), m.end(), "TIME", f"{d.isoformat()}T{part}", "day", True, parts)
+        return _Cand(m.start(), m.end(), "DATE", d.isoformat(), "day", True, parts)
+
+    def r_weekend(self, m: re.Match[str]) -> _Cand | None:
+        if self.dct is None:
+            return _Cand(m.start(), m.end(), "DATE", "XXXX-WXX-WE", "week", False)
+        mod = _g(m, "mod") or _g(m, "modb")
+        direction = self.lex.modifiers.get(_norm(mod), 0) if mod else 0
+        if not mod and self.dct.isoweekday() <= 4 and self.direction(m.start(), m.end()) < 0:
+            direction = -1  # "the weekend" told in the past early in the week: the last one
+        d = self.dct + dt.timedelta(days=7 * direction)
+        return _Cand(m.start(), m.end(), "DATE", iso_week(d) + "-WE", "week", True)
+
+    def r_rel_day(self, m: re.Match[str]) -> _Cand | None:
+        offset = self.lex.relative_days.get(_norm(m["rel"]))
+        if offset is None:
+            return None
+        part = self.lex.parts_of_day.get(_norm(m["part"])) if m["part"] else None
+        if part == "DT":
+            part = None
+        if self.dct is None:
+            return _Cand(m.start(), m.end(), "TIME" if part else "DATE",
+                         "XXXX-XX-XX" + (f"T{part}" if part else ""), "day", False)
+        d = self.dct + dt.timedelta(days=offset)
+        if part:
+            return _Cand(m.start(), m.end(), "TIME", f"{d.isoformat()}T{part}", "day", True,
+                         DateParts(d.year, d.month, d.day, d.isoweekday()))
+        return _Cand(m.start(), m.end(), "DATE", d.isoformat(), "day", True,
+                     DateParts(d.year, d.month, d.day, d.isoweekday()))
+
+    def r_day_part(self, m: re.Match[str]) -> _Cand | None:
+        spec = self.lex.day_part_phrases.get(_norm(m["dpp"]))
+        if spec is None:
+            return None
+        offset, part = spec
+        if self.dct is None:
+            if part == "WEEK":
+                return _Cand(m.start(), m.end(), "DATE", "XXXX-WXX", "week", False)
+            return _Cand(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{part}", "day", False)
+        d = self.dct + dt.timedelta(days=offset)
+        if part == "WEEK":
+            return _Cand(m.start(), m.end(), "DATE", iso_week(d), "week", True)
+        return _Cand(m.start(), m.end(), "TIME", f"{d.isoformat()}T{part}", "day", True)
+
+    def r_rel_unit(self, m: re.Match[str]) -> _Cand | None:
+        unit = self.lex.calendar_units.get(_norm(m["cunit"]))
+        mod = _g(m, "mod") or _g(m, "modb")
+        det = _g(m, "det")
+        if unit is None:
+            return None
+        if mod:
+            direction = self.lex.modifiers.get(_norm(mod), 0)
+        elif det and (_norm(det) in self.lex.this_words or unit == "WE"):
+            direction = 0
+        else:
+            return None
+        if self.dct is None:
+            return _Cand(m.start(), m.end(), "DATE", "XXXX", None, False)
+        d = self.dct
+        if unit == "W":
+            return _Cand(m.start(), m.end(), "DATE", iso_week(d + dt.timedelta(days=7 * direction)),
+                         "week", True)
+        if unit == "WE":
+            w = iso_week(d + dt.timedelta(days=7 * direction))
+            return _Cand(m.start(), m.end(), "DATE", w + "-WE", "week", True)
+        if unit == "M":
+            y, mo = shift_month(d.year, d.month, direction)
+            return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}", "month", True)
+        if unit == "Q":
+            q = (d.month - 1) // 3 + direction
+            y = d.year + (q // 4)
+            return _Cand(m.start(), m.end(), "DATE", f"{y}-Q{q % 4 + 1}", "quarter", True)
+        return _Cand(m.start(), m.end(), "DATE", str(d.year + direction), "year", True)
+
+    def r_duration(self, m: re.Match[str]) -> _Cand | None:
+        unit = self.lex.units.get(_norm(m["unit"]))
+        if unit is None or unit == "WE":
+            return None
+        num: float | None = None
+        if m["num"]:
+            num = self.lex.number(m["num"])
+            if num is None:
+                return None
+        start, end = m.start(), m.end()
+        if re.match(r"[\s-]old\b|-olds?\b", self.text[end : end + 6]):
+            return None  # an age ("a 6-year-old boy")
+        if (unit == "Y" and m["num"] and m["num"][0].isdigit() and not m["det"]
+                and self.g.age_before.search(self.text[max(0, start - 12) : start])
+                and not self.g.age_after_not.match(self.text[end : end + 15])):
+            return None  # an age ("un enfant de 6 ans")
+        # "il y a trois jours", "three days ago": a date in the past
+        ago = self.g.ago_pre.search(self.text[max(0, start - 20) : start])
+        ago_after = self.g.ago_suf.match(self.text[end : end + 25])
+        later = self.g.later_pre.search(self.text[max(0, start - 12) : start])
+        later_after = self.g.later_suf.match(self.text[end : end + 25])
+        direction = 0
+        if ago and not m["det"]:
+            start -= len(self.text[max(0, start - 20) : start]) - ago.start("w")
+            direction = -1
+        elif ago_after:
+            end += ago_after.end()
+            direction = -1
+        elif later_after:
+            end += later_after.end()
+            direction = 1
+        elif later and not m["det"] and num is not None and unit not in ("TH", "TM", "TS"):
+            direction = 1
+        if direction:
+            return self.offset_date(start, end, num, unit, direction)
+        return _Cand(start, end, "DURATION", _duration_value(num, unit), None, True)
+
+    def offset_date(self, start: int, end: int, num: float | None, unit: str,
+                    direction: int) -> _Cand:
+        if num is None:
+            ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
+            return _Cand(start, end, "DATE", ref, None, True)
+        if self.dct is None:
+            return _Cand(start, end, "DATE", "XXXX-XX-XX", None, False)
+        n = int(num) * direction
+        d = self.dct
+        if unit == "D":
+            v = d + dt.timedelta(days=n)
+            return _Cand(start, end, "DATE", v.isoformat(), "day", True,
+                         DateParts(v.year, v.month, v.day, v.isoweekday()))
+        if unit == "W":
+            return _Cand(start, end, "DATE", iso_week(d + dt.timedelta(days=7 * n)), "week", True)
+        if unit == "M":
+            y, mo = shift_month(d.year, d.month, n)
+            return _Cand(start, end, "DATE", f"{y:04d}-{mo:02d}", "month", True)
+        if unit == "Y":
+            return _Cand(start, end, "DATE", str(d.year + n), "year", True)
+        if unit == "DE":
+            return _Cand(start, end, "DATE", str(d.year + 10 * n)[:3], "decade", True)
+        if unit in ("TH", "TM", "TS"):
+            return _Cand(start, end, "TIME", d.isoformat(), "day", True)
+        return _Cand(start, end, "DATE", "PAST_REF" if n < 0 else "FUTURE_REF", None, True)
+
+    def r_set(self, m: re.Match[str]) -> _Cand | None:
+        if m["wd"]:
+            wd = self.lex.weekday(m["wd"])
+            return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, True)
+        if m["part"]:
+            part = self.lex.parts_of_day.get(_norm(m["part"]))
+            return _Cand(m.start(), m.end(), "SET", f"TXX{part}" if part else "P1D", None, True)
+        unit = self.lex.units.get(_norm(m["unit"]))
+        if unit is None or unit == "WE":
+            return None
+        return _Cand(m.start(), m.end(), "SET", _duration_value(1, unit), None, True)
+
+    def r_set_word(self, m: re.Match[str]) -> _Cand | None:
+        value = self.lex.set_words.get(_norm(m["setw"]))
+        return _Cand(m.start(), m.end(), "SET", value, None, True) if value else None
+
+    def r_ref(self, m: re.Match[str]) -> _Cand | None:
+        value = self.lex.ref_words.get(_norm(m["ref"]))
+        return _Cand(m.start(), m.end(), "DATE", value, None, True) if value else None
+
+    def r_year(self, m: re.Match[str]) -> _Cand | None:
+        start = m.start()
+        before = self.text[max(0, start - 30) : start]
+        if re.search(r"\d[\s.,\u202f\u00a0]?$", before):
+            return None
+        after = self.text[m.end() : m.end() + 5]
+        if re.match(r"[\s.,\u202f\u00a0]?\d|\s*%|\s*[-–]\s*\d", after):
+            return None
+        if not (_g(m, "edge") or self.g.year_ctx.search(before)):
+            if not self.g.year_weak.search(before):
+                return None
+            if not self.g.year_next_ok.match(self.text[m.end() : m.end() + 20]):
+                return None
+        year = int(m["year"])
+        return _Cand(m.start(), m.end(), "DATE", str(year), "year", True,
+                     DateParts(year, None, None, None))
+
+    def r_noon(self, m: re.Match[str]) -> _Cand | None:
+        if not self.g.noon_ctx.search(self.before(m.start())):
+            return None
+        hhmm = self.lex.noon_words.get(_norm(m["noon"]))
+        if hhmm is None:
+            return None
+        day = self.dct.isoformat() if self.dct else "XXXX-XX-XX"
+        return _Cand(m.start(), m.end(), "TIME", f"{day}T{hhmm}", None, self.dct is not None)
+
+    def r_time(self, m: re.Match[str]) -> _Cand | None:
+        hour = int(m["hour"])
+        minute = int(m["minute"]) if _g(m, "minute") else 0
+        ampm = _g(m, "ampm")
+        if ampm:
+            pm = ampm.lower().startswith("p")
+            if pm and hour < 12:
+                hour += 12
+            elif not pm and hour == 12:
+                hour = 0
+        day = self.dct.isoformat() if self.dct else "XXXX-XX-XX"
+        return _Cand(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", None,
+                     self.dct is not None)
+
+    def r_decade(self, m: re.Match[str]) -> _Cand | None:
+        if _g(m, "decade"):
+            return _Cand(m.start(), m.end(), "DATE", m["decade"][:3], "decade", True)
+        short = _g(m, "short")
+        if short:
+            return _Cand(m.start(), m.end(), "DATE", "19" + short[0], "decade", True)
+        return None
+
+
+def _select(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Keep the longest of overlapping candidates (leftmost on ties)."""
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[_Cand] = []
+    for c in cands:
+        # trim trailing spaces/commas a rule may have eaten
+        while c.end > c.start and text[c.end - 1] in " ,\t":
+            c.end -= 1
+        if any(c.start < t.end and t.start < c.end for t in taken):
+            continue
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _to_mention(c: _Cand, text: str) -> TimeMention:
+    return TimeMention(start=c.start, end=c.end, text=text[c.start : c.end], type=c.type,
+                       value=c.value, granularity=c.granularity, anchored=c.anchored)
+
+
+def find_timexes(text: str, lang: str, dct: dt.date | None,
+                 lexicon: TimeLexicon) -> list[TimeMention]:
+    """All temporal expressions in ``text``, resolved against ``dct`` when it is known."""
+    if lexicon.lang != lang:
+        raise ValueError(f"lexicon is for {lexicon.lang!r}, text is {lang!r}")
+    return [_to_mention(c, text) for c in _Finder(text, lexicon, dct).run()]
+
+
+def date_parts(text: str, lexicon: TimeLexicon) -> DateParts | None:
+    """What a short piece of text (a dateline, a metadata line, a timex) says about a date.
+
+    The most specific expression wins (a day-level date over a month or a year).
+    """
+    best: DateParts | None = None
+    score = -1
+    for c in _Finder(text, lexicon, None).run():
+        p = c.parts
+        if p is None:
+            continue
+        s = (p.day is not None) * 4 + (p.month is not None) * 2 + (p.year is not None)
+        if s > score:
+            best, score = p, s
+    return best
+
+
+def year_mentions(text: str, timexes: list[TimeMention], lexicon: TimeLexicon) -> list[int]:
+    """Years the text names explicitly, except those that look ahead ("d'ici 2030")."""
+    years: list[int] = []
+    ctx = lexicon.grammar.future_year_ctx
+    for t in timexes:
+        for m in re.finditer(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", t.text):
+            if ctx.search(text[max(0, t.start - 25) : t.start]):
+                continue
+            years.append(int(m.group(1)))
+    return years
