@@ -79,6 +79,8 @@ class ActorMention:
     can_claim: bool = False  # may give figures (monitors, hospitals, officials ...)
     can_act: bool = True  # may be actor1/actor2 of an event
     person: str | None = None  # the named person speaking for ``name`` ("Rami Abdel Rahmane")
+    # how outputs name it when it gives a figure ("Hospital director Hamza al Khatib")
+    claimant: str | None = None
 
 
 @dataclass(slots=True)

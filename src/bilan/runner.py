@@ -11,13 +11,19 @@ from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from bilan.errors import UsageError
-from bilan.fusion.merge import fuse_events
+from bilan.fusion.merge import fuse_events, same_event
 from bilan.ingest.readers import read_inputs
 from bilan.langdata import SUPPORTED_LANGUAGES
+from bilan.pipeline import Resources
 from bilan.records import Document, Event, Reject, RunResult
-from bilan.scale.local import process_parallel
+from bilan.scale.local import process_one, process_parallel
 from bilan.stages import default_pipeline
-from bilan.time.neighbours import NeighbourDate, date_from_neighbours, names
+from bilan.time.neighbours import (
+    MIN_CONFIRMING_EVENTS,
+    NeighbourDate,
+    names,
+    neighbour_dates,
+)
 from bilan.timeline.build import build_timeline
 
 Progress = Callable[[int, int], None]
@@ -62,7 +68,7 @@ def run(
             documents.append(result)
         if progress is not None:
             progress(done, len(pending))
-    documents = _redate(documents, originals, options, workers, rejects)
+    documents = _redate(documents, originals, options, rejects)
     events = fuse_documents(documents)
     timeline = build_timeline(
         events, documents, max_dates=max_dates, sentences_per_date=sentences_per_date
@@ -74,40 +80,51 @@ def _redate(
     documents: list[Document],
     originals: dict[str, Document],
     options: dict[str, Any],
-    workers: int,
     rejects: list[Reject],
 ) -> list[Document]:
-    """Run undated reports again, dated from the dated reports of the same happenings."""
+    """Run undated reports again, dated from the dated reports of the same happenings.
+
+    For each undated report, the few most similar dated reports each propose a day (the
+    report's weekdays read against the neighbour's date); the report is run again with each
+    proposal, and the one under which most of its events turn out to be events the dated
+    reports also tell of (same type, day and place) wins, if at least
+    ``MIN_CONFIRMING_EVENTS`` agree. Topic similarity alone is no evidence of the day.
+    """
     undated = [d for d in documents if d.publication_date is None]
     dated = [(d, names(d.text)) for d in documents if d.publication_date is not None]
     if not undated or not dated:
         return documents
-    again: list[Document] = []
-    found: dict[str, NeighbourDate] = {}
-    for doc in undated:
-        nd = date_from_neighbours(doc, dated)
-        if nd is None:
-            continue
-        found[doc.id] = nd
-        retry = dataclasses.replace(originals[doc.id], warnings=list(originals[doc.id].warnings))
-        retry.published = nd.date.isoformat()
-        retry.published_origin = "neighbour"
-        again.append(retry)
+    known_events = [ev for d, _ in dated for ev in d.events]
+    pipeline = default_pipeline()
+    res = Resources(**options)
     redone: dict[str, Document] = {}
-    for result in process_parallel(again, default_pipeline, options, workers):
-        if isinstance(result, Reject):
-            rejects.append(result)
-            continue
-        nd = found[result.id]
-        if result.publication_date == nd.date:
-            result.publication_date_source = "neighbour"
-            result.warnings.append(
-                f"no date in the report; dated {nd.date.isoformat()} from its weekdays and "
-                f"{nd.neighbour} (published {nd.neighbour_date.isoformat()}), which tells of "
-                f"the same happenings"
+    for doc in undated:
+        best: tuple[int, Document, NeighbourDate] | None = None
+        for nd in neighbour_dates(doc, dated):
+            retry = dataclasses.replace(
+                originals[doc.id], warnings=list(originals[doc.id].warnings)
             )
-        redone[result.id] = result
-    return [redone.get(d.id, d) for d in documents if d.id in redone or d.id not in found]
+            retry.published = nd.date.isoformat()
+            retry.published_origin = "neighbour"
+            result = process_one(retry, pipeline, res)
+            if isinstance(result, Reject) or result.publication_date != nd.date:
+                continue
+            confirmed = sum(
+                1 for ev in result.events if any(same_event(ev, k) for k in known_events)
+            )
+            if confirmed >= MIN_CONFIRMING_EVENTS and (best is None or confirmed > best[0]):
+                best = (confirmed, result, nd)
+        if best is None:
+            continue
+        confirmed, result, nd = best
+        result.publication_date_source = "neighbour"
+        result.warnings.append(
+            f"no date in the report; dated {nd.date.isoformat()} from its weekdays read "
+            f"against {nd.neighbour} (published {nd.neighbour_date.isoformat()}), which tells "
+            f"of {confirmed} of the same events"
+        )
+        redone[doc.id] = result
+    return [redone.get(d.id, d) for d in documents]
 
 
 def fuse_documents(documents: Iterable[Document]) -> list[Event]:

@@ -65,3 +65,11 @@ def test_dateline_without_date() -> None:
 def test_plain_text_has_no_header() -> None:
     doc = _doc("Les combats ont repris dans la ville. Les habitants ont fui.")
     assert doc.dateline is None and doc.headline is None and doc.body_start == 0
+
+
+def test_dateline_with_country_and_two_places() -> None:
+    doc = _doc("KRAMATORSK, Ukraine, April 8 (Reuters) - A missile hit the station.\n")
+    assert doc.dateline_date is not None and doc.dateline_date.text == "April 8"
+    doc = _doc("PARIS/BENGHAZI, 19 mars (Reuters) - Des avions ont frappé des blindés.\n")
+    assert doc.dateline_place is not None and doc.dateline_place.text == "PARIS/BENGHAZI"
+    assert doc.dateline_date is not None and doc.dateline_date.text == "19 mars"

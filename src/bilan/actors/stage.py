@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from bilan.actors.dictionary import ActorDictionary, find_actor_mentions, load_dictionaries
+from bilan.actors.dictionary import (
+    ActorDictionary,
+    claimant_name,
+    find_actor_mentions,
+    load_dictionaries,
+)
 from bilan.pipeline import Resources, stage
 from bilan.records import Document
 
@@ -16,6 +21,9 @@ def dictionary(res: Resources, lang: str | None) -> ActorDictionary:
 
 def _find_actors(doc: Document, res: Resources) -> None:
     doc.actors = find_actor_mentions(doc, dictionary(res, doc.language))
+    for mention in doc.actors:
+        if mention.can_claim:
+            mention.claimant = claimant_name(mention)
 
 
 find_actors = stage("actors", reads=["text", "language", "sentences"], writes=["actors"])(

@@ -160,6 +160,8 @@ def actors_in(actors: Sequence[ActorMention], start: int, end: int) -> list[str]
     """Canonical names of the claim-giving actors overlapping [start, end), in text order."""
     names: list[str] = []
     for a in sorted(actors, key=lambda x: x.start):
-        if a.can_claim and a.start < end and a.end > start and a.name not in names:
-            names.append(a.name)
+        if a.can_claim and a.start < end and a.end > start:
+            name = a.claimant or a.name
+            if name not in names:
+                names.append(name)
     return names

@@ -485,16 +485,26 @@ def attach_follow_ups(
         anaphora = lexicon.anaphora.search(doc.text, sentence.start, sentence.end) is not None
         if idx not in claim_sentences and not anaphora:
             continue
+        # events told in a sentence shortly before this one (an event may also be told
+        # again later in the report: only its mentions before this sentence count here)
+        last_before = {
+            id(d): max((i for i in d.sentences if i < idx), default=-1) for d in drafts
+        }
         previous = [
             d
             for d in drafts
             if d.kind[0] in VIOLENT_TYPES
-            and max(d.sentences, default=d.sentence) < idx
-            and idx - max(d.sentences) <= FOLLOW_UP_SENTENCES
+            and last_before[id(d)] >= 0
+            and idx - last_before[id(d)] <= FOLLOW_UP_SENTENCES
         ]
         if not previous:
             continue
-        draft = max(previous, key=lambda d: max(d.sentences))
+        # A toll with no trigger of its own most often answers the tolls already given for an
+        # event ("X, for its part, gave 27 dead"): prefer the latest event that already
+        # carries a figure of the same kind; otherwise the latest event.
+        kinds = {c.kind for c in doc.claims if claim_sentence(doc, c) == idx}
+        counted = [d for d in previous if any(c.kind in kinds for c in d.event.claims)]
+        draft = max(counted or previous, key=lambda d: last_before[id(d)])
         ev = draft.event
         mention = mention_for(doc, idx)
         if not any(m.start == mention.start for m in ev.mentions):

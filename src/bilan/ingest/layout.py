@@ -32,7 +32,7 @@ _MAX_HEADLINE = 220
 _MAX_BYLINE = 120
 _MAX_METADATA_LINE = 100
 
-_UPPER_PLACE = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\.\- ]{1,40}?"
+_UPPER_PLACE = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\.\-/\\ ]{1,40}?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +129,12 @@ def parse_layout(doc: Document, cues: LayoutCues) -> None:
             doc.dateline_place = _strip(doc, dl.start("place"), dl.end("place"))
             date = dl.group("date")
             if date and any(ch.isdigit() for ch in date):
-                doc.dateline_date = _strip(doc, dl.start("date"), dl.end("date"))
+                # "KYIV, Ukraine, April 8": the date is the last part that has a digit
+                start = dl.start("date")
+                for part in re.finditer(r"[^,]+", date):
+                    if any(ch.isdigit() for ch in part.group()):
+                        start = dl.start("date") + part.start()
+                doc.dateline_date = _strip(doc, start, dl.end("date"))
             agency = dl.groupdict().get("agency")
             if agency and not doc.outlet:
                 doc.outlet = agency

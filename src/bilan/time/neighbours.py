@@ -21,7 +21,10 @@ _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’\-]{3,}")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
 # Enough shared names to say two reports tell of the same happenings.
 MIN_SHARED_NAMES = 5
-MIN_JACCARD = 0.08
+# How many of the most similar dated reports propose a day.
+MAX_NEIGHBOURS = 3
+# Events the undated report must share with dated ones (same type, day, place) to be dated.
+MIN_CONFIRMING_EVENTS = 2
 # A weekday is resolved to the matching day at most this many days from the neighbour's date.
 MAX_SHIFT_DAYS = 3
 
@@ -48,34 +51,35 @@ def main_weekday(doc: Document) -> int | None:
     return counts.most_common(1)[0][0]
 
 
-def date_from_neighbours(
-    doc: Document, dated: Sequence[tuple[Document, frozenset[str]]]
-) -> NeighbourDate | None:
-    """The publication date of an undated report, from its most similar dated neighbour."""
+def neighbour_dates(
+    doc: Document, dated: Sequence[tuple[Document, frozenset[str]]], keep: int = MAX_NEIGHBOURS
+) -> list[NeighbourDate]:
+    """Days the undated report may have been written, one per similar dated report.
+
+    The report's most named weekday, read against each of its ``keep`` most similar dated
+    neighbours (they share names: people, places, organisations), gives the nearest such
+    day. These are proposals: the caller checks them against the events the reports share.
+    """
     weekday = main_weekday(doc)
     if weekday is None:
-        return None
+        return []
     mine = names(doc.text)
-    best: tuple[float, Document] | None = None
+    scored: list[tuple[float, Document]] = []
     for other, theirs in dated:
         shared = len(mine & theirs)
-        if shared < MIN_SHARED_NAMES:
-            continue
-        score = shared / len(mine | theirs)
-        if score >= MIN_JACCARD and (best is None or score > best[0]):
-            best = (score, other)
-    if best is None:
-        return None
-    score, other = best
-    assert other.publication_date is not None
-    anchor = other.publication_date
-    candidates = [
-        anchor + dt.timedelta(days=shift)
-        for shift in range(-MAX_SHIFT_DAYS, MAX_SHIFT_DAYS + 1)
-        if (anchor + dt.timedelta(days=shift)).isoweekday() == weekday
-    ]
-    if not candidates:
-        return None
-    # the report's own "today" is the named weekday nearest to the neighbour's date
-    day = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
-    return NeighbourDate(day, other.id, anchor, round(score, 3))
+        if shared >= MIN_SHARED_NAMES:
+            scored.append((shared / len(mine | theirs), other))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].id))
+    out: list[NeighbourDate] = []
+    for score, other in scored[:keep]:
+        assert other.publication_date is not None
+        anchor = other.publication_date
+        candidates = [
+            anchor + dt.timedelta(days=shift)
+            for shift in range(-MAX_SHIFT_DAYS, MAX_SHIFT_DAYS + 1)
+            if (anchor + dt.timedelta(days=shift)).isoweekday() == weekday
+        ]
+        # the report's own "today" is the named weekday nearest to the neighbour's date
+        day = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+        out.append(NeighbourDate(day, other.id, anchor, round(score, 3)))
+    return out
