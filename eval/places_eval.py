@@ -114,16 +114,51 @@ def eval_seeds(folder: Path, gaz: Gazetteer) -> dict[str, Any]:
             "share": round(found / (total or 1), 3)}
 
 
+def timing(data: Path) -> dict[str, Any]:
+    """Milliseconds per report for places and for actors (seeds + mlcrisis docs, French)."""
+    from bilan.actors.dictionary import find_actor_mentions, load_dictionaries
+
+    gaz = load_gazetteer()
+    lex = load_lexicons()["fr"]
+    actors = load_dictionaries()["fr"]
+    paths = sorted((data / "seeds-fr").glob("*.txt"))
+    paths += sorted((data / "mlcrisis-fr-gold" / "docs").glob("*"))
+    docs = []
+    for p in paths:
+        d = Document(id=p.name, text=p.read_text(encoding="utf-8", errors="replace"),
+                     source=str(p))
+        d.language = "fr"
+        docs.append(d)
+    rounds = 5
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        for d in docs:
+            d.places = resolve(d, gaz, lex)
+    t1 = time.perf_counter()
+    for _ in range(rounds):
+        for d in docs:
+            find_actor_mentions(d, actors)
+    t2 = time.perf_counter()
+    n = rounds * len(docs) or 1
+    return {"reports": len(docs), "places_ms_per_report": round((t1 - t0) * 1000 / n, 2),
+            "actors_ms_per_report": round((t2 - t1) * 1000 / n, 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", help="shared data folder (default ../shared/data)")
     ap.add_argument("--sample", type=int, default=2000, help="ACLED rows per file (default 2000)")
     ap.add_argument("--json", action="store_true", help="print JSON")
+    ap.add_argument("--timing", action="store_true",
+                    help="only time places and actors per report (seeds + mlcrisis docs)")
     args = ap.parse_args(argv)
     data = _data_dir(args.data)
     if not data.is_dir():
         print(f"shared data not found at {data}", file=sys.stderr)
         return 2
+    if args.timing:
+        print(json.dumps(timing(data)))
+        return 0
     t0 = time.perf_counter()
     gaz = load_gazetteer()
     load_s = time.perf_counter() - t0

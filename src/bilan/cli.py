@@ -78,6 +78,20 @@ def _parser() -> argparse.ArgumentParser:
     _common(timeline)
     timeline.add_argument("--workers", type=_positive, default=1, metavar="N",
                           help="worker processes (default 1)")
+    gazetteer = sub.add_parser(
+        "gazetteer",
+        help="inspect the place index or add a GeoNames dump to it",
+        description="The offline gazetteer bilan resolves place names with (GeoNames cities, "
+        "divisions and curated districts), cached in the user's cache folder.",
+    )
+    gaz_sub = gazetteer.add_subparsers(dest="gazetteer_command", metavar="ACTION", required=True)
+    gaz_import = gaz_sub.add_parser(
+        "import", help="add a GeoNames dump (allCountries.txt, XX.txt, or a .zip of one)",
+        description="Add the populated places, divisions, regions and camps of a GeoNames "
+        "dump to a user layer in the cache folder; later runs resolve them too.",
+    )
+    gaz_import.add_argument("file", metavar="FILE", help="GeoNames dump (.txt or .zip)")
+    gaz_sub.add_parser("info", help="print counts and the cache location")
     return parser
 
 
@@ -189,13 +203,29 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_gazetteer(args: argparse.Namespace) -> int:
+    from bilan.places.gazetteer import gazetteer_info, import_geonames
+
+    if args.gazetteer_command == "import":
+        path = Path(args.file)
+        if not path.is_file():
+            raise UsageError(f"input not found: {path}")
+        report = import_geonames(path)
+        print(f"bilan: {report.kept} of {report.read} features kept; user layer now "
+              f"{report.total} features ({report.layer})", file=sys.stderr)
+        return 0
+    sys.stdout.write(json.dumps(gazetteer_info(), indent=1) + "\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    handlers = {"run": _cmd_run, "timex": _cmd_timex, "timeline": _cmd_timeline}
+    handlers = {"run": _cmd_run, "timex": _cmd_timex, "timeline": _cmd_timeline,
+                "gazetteer": _cmd_gazetteer}
     try:
         return handlers[args.command](args)
     except BilanError as exc:

@@ -101,7 +101,7 @@ def test_no_attribution_is_the_report(en: ClaimsLexicon) -> None:
 
 def test_attribution_and_provisional_carried_to_next_sentence(fr: ClaimsLexicon) -> None:
     text = ("Selon Nadia Farès, porte-parole des secours, l'incendie a fait 6 morts. "
-            "Elle a précisé qu'il s'agissait d'un bilan provisoire. "
+            "Elle a ajouté que ce décompte restait provisoire. "
             "Quatre pompiers ont par ailleurs été blessés.")
     claims = run(text, fr)
     assert [(c.kind, c.low) for c in claims] == [("killed", 6), ("injured", 4)]

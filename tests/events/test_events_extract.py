@@ -98,7 +98,7 @@ def test_french_air_strike_with_actors_place_date_and_target() -> None:
     )
     (ev,) = run(doc)
     assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
-    assert ev.plover == "ASSAULT"
+    assert ev.plover == "FIGHT"  # PLOVER: heavy weapons between armed parties
     assert ev.date == "2016-09-22" and ev.date_precision == "day"
     assert ev.location == DOUMA
     assert ev.actor1 == "Military Forces of Syria"

@@ -58,3 +58,14 @@ def test_ids_are_stable() -> None:
     first = [e.id for e in fuse_events([_event("a.txt", ALEPPO), _event("b.txt", HOMS)])]
     second = [e.id for e in fuse_events([_event("a.txt", ALEPPO), _event("b.txt", HOMS)])]
     assert first == second
+
+
+def test_strike_on_a_hospital_does_not_merge_with_the_town_strikes() -> None:
+    town = _event("a.txt", ALEPPO)
+    hospital = _event("b.txt", ALEPPO)
+    hospital.target = "hospital"
+    other_report = _event("c.txt", ALEPPO)
+    other_report.target = "market"  # not a distinct target: still the town's strikes
+    fused = fuse_events([town, hospital, other_report])
+    assert len(fused) == 2
+    assert sorted(len(e.documents) for e in fused) == [1, 2]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bilan.events.ontology import EventKind
+from bilan.events.select import is_short, main_event
 from bilan.events.triggers import EventLexicon, find_triggers
 from bilan.events.typing import (
     TypedTrigger,
@@ -180,13 +181,37 @@ def _outside_dateline(doc: Document, pm: PlaceMention) -> bool:
     return dl is None or not (dl.start <= pm.start < dl.end)
 
 
-def _best_place(mentions: list[PlaceMention], anchor: int) -> Place | None:
+LOOK_BEHIND = 48  # characters before a place name searched for a locative or metonymy cue
+LOCATIVE_BONUS = 1.5  # a place introduced by "à", "in", "near" ... counts as 1.5 ranks finer
+
+
+def _before(doc: Document, pm: PlaceMention) -> str:
+    return doc.text[max(0, pm.start - LOOK_BEHIND) : pm.start]
+
+
+def is_locative(doc: Document, pm: PlaceMention, lexicon: EventLexicon) -> bool:
+    """The place is introduced as where something happens ("à Alep", "near Misrata")."""
+    return lexicon.locative is not None and lexicon.locative.search(_before(doc, pm)) is not None
+
+
+def is_metonymy(doc: Document, pm: PlaceMention, lexicon: EventLexicon) -> bool:
+    """The place name stands for a government or a side ("le régime de Damas")."""
+    return lexicon.metonymy is not None and lexicon.metonymy.search(_before(doc, pm)) is not None
+
+
+def _best_place(
+    doc: Document, mentions: list[PlaceMention], anchor: int, lexicon: EventLexicon
+) -> Place | None:
     if not mentions:
         return None
-    best = min(
-        mentions, key=lambda p: (PRECISION_RANK.get(p.place.precision, 9), abs(p.start - anchor))
-    )
-    return best.place
+
+    def key(p: PlaceMention) -> tuple[float, int]:
+        rank = float(PRECISION_RANK.get(p.place.precision, 9))
+        if is_locative(doc, p, lexicon):
+            rank -= LOCATIVE_BONUS
+        return rank, abs(p.start - anchor)
+
+    return min(mentions, key=key).place
 
 
 def most_mentioned_city(doc: Document) -> Place | None:
@@ -204,19 +229,60 @@ def most_mentioned_city(doc: Document) -> Place | None:
     return max(counts.values(), key=lambda c: c[0])[1]
 
 
+def theatre_country(doc: Document) -> str | None:
+    """Country code of the report's theatre: where its most named city lies, else its most
+    named country (the place of the violence, not of capitals and talks abroad)."""
+    city = most_mentioned_city(doc)
+    if city is not None:
+        return city.country_code
+    counts: dict[str, int] = {}
+    for pm in doc.places:
+        if not pm.demonym and _outside_dateline(doc, pm):
+            counts[pm.place.country_code] = counts.get(pm.place.country_code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _candidates(
+    doc: Document, sentence: Span, kind: EventKind, lexicon: EventLexicon, theatre: str | None
+) -> list[PlaceMention]:
+    out = []
+    for pm in doc.places:
+        if not _in(pm.start, sentence) or not _outside_dateline(doc, pm) or pm.demonym:
+            continue
+        if is_metonymy(doc, pm, lexicon):
+            continue
+        if kind[0] in VIOLENT_TYPES and theatre is not None and pm.place.country_code != theatre:
+            continue  # a violent event happens in the theatre, not where talks are held
+        if kind[0] == "Diplomacy" and not is_locative(doc, pm, lexicon):
+            continue  # the parties to talks ("la Russie et les Etats-Unis") are not a place
+        out.append(pm)
+    return out
+
+
 def choose_place(
-    doc: Document, idx: int, kind: EventKind, trigger: Span, paras: list[int]
+    doc: Document,
+    idx: int,
+    kind: EventKind,
+    trigger: Span,
+    paras: list[int],
+    lexicon: EventLexicon,
+    theatre: str | None = None,
 ) -> Place | None:
-    """Most specific place in the sentence, else the previous one, else the report's city."""
+    """Most specific place in the sentence, else the previous one, else the report's city.
+
+    Demonyms, place names standing for a government and, for violent events, places outside
+    the report's theatre are skipped; a place introduced as where something happens ("à",
+    "near") is preferred.
+    """
     sentence = doc.sentences[idx]
-    here = [pm for pm in doc.places if _in(pm.start, sentence) and _outside_dateline(doc, pm)]
+    here = _candidates(doc, sentence, kind, lexicon, theatre)
     if here:
-        return _best_place(here, trigger.start)
+        return _best_place(doc, here, trigger.start, lexicon)
     if idx > 0 and paras[idx - 1] == paras[idx]:
         prev = doc.sentences[idx - 1]
-        before = [pm for pm in doc.places if _in(pm.start, prev) and _outside_dateline(doc, pm)]
+        before = _candidates(doc, prev, kind, lexicon, theatre)
         if before:
-            return _best_place(before, prev.end)
+            return _best_place(doc, before, prev.end, lexicon)
     if kind[0] not in VIOLENT_TYPES:
         return None
     city = most_mentioned_city(doc)
@@ -260,14 +326,30 @@ def choose_actors(
     return actor1, (rest[0] if rest else None)
 
 
-def find_target(doc: Document, idx: int, lexicon: EventLexicon) -> str | None:
+TARGET_WINDOW = 90  # characters around the trigger where what was hit is named
+# targets that make a strike its own event (the strike on a hospital is not the shelling
+# of the town around it, even on the same day)
+DISTINCT_TARGETS = frozenset({"aid convoy", "hospital", "school", "rescuers' centre"})
+
+
+def find_target(
+    doc: Document, idx: int, lexicon: EventLexicon, trigger: Span | None = None
+) -> str | None:
+    """What was hit, named in the sentence (near the trigger when one is given)."""
     s = doc.sentences[idx]
+    lo, hi = s.start, s.end
+    if trigger is not None:
+        lo, hi = max(lo, trigger.start - TARGET_WINDOW), min(hi, trigger.end + TARGET_WINDOW)
     best: tuple[int, str] | None = None
     for label, regex in lexicon.targets:
-        m = regex.search(doc.text, s.start, s.end)
+        m = regex.search(doc.text, lo, hi)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), label)
     return best[1] if best else None
+
+
+def distinct_target(target: str | None) -> str | None:
+    return target if target in DISTINCT_TARGETS else None
 
 
 def claim_sentence(doc: Document, claim: Claim) -> int:
@@ -358,9 +440,19 @@ def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrig
         claims_by_sentence.setdefault(claim_sentence(doc, c), []).append(c)
     typed: list[TypedTrigger] = []
     with_trigger: set[int] = set()
+    short = is_short(doc)
     for idx, sentence in enumerate(doc.sentences):
         matches = find_triggers(doc.text, sentence, lexicon)
-        if matches:
+        if not short:
+            # a snippet-only phrase still claims its words in a long report: "mortar bombs"
+            # is neither a shelling nor a bombing of its own there
+            matches = [
+                replace(m, alternatives=tuple(
+                    a for a in m.alternatives if "short" not in a.requires))
+                for m in matches
+                if "short" not in m.spec.requires
+            ]
+        if any("fallback" not in m.spec.requires for m in matches):
             with_trigger.add(idx)
         has_date = any(
             _in(t.start, sentence) and (t.type in ("DATE", "TIME") or t.range_start is not None)
@@ -368,16 +460,31 @@ def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrig
         )
         claims = claims_by_sentence.get(idx, [])
         war_wide_toll = bool(claims) and all(c.cumulative for c in claims) and not has_date
-        for match in matches:
-            if war_wide_toll and match.kind[0] in VIOLENT_TYPES:
+        for found in matches:
+            match = next(
+                (
+                    m
+                    for m in (
+                        replace(found, spec=spec, kind=spec.kind, alternatives=())
+                        if spec is not found.spec
+                        else found
+                        for spec in (found.spec, *found.alternatives)
+                    )
+                    if requirements_met(doc.text, sentence, m, lexicon, has_date)
+                ),
+                None,
+            )
+            if match is None:
                 continue
-            if not requirements_met(doc.text, sentence, match, lexicon, has_date):
+            if war_wide_toll and match.kind[0] in VIOLENT_TYPES:
                 continue
             kind, retyped = apply_sentence_rules(doc.text, sentence, match, lexicon)
             if blocking_cue(doc.text, sentence, match, kind, lexicon.blockers, ref_year):
                 continue
             typed.append(TypedTrigger(match, idx, kind, "sentence" if retyped else None))
     apply_document_rules(typed, lexicon)
+    if any("fallback" not in t.match.spec.requires for t in typed):
+        typed = [t for t in typed if "fallback" not in t.match.spec.requires]
     return absorb_generic(typed), with_trigger
 
 
@@ -409,6 +516,7 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
     paras = paragraphs(doc)
     typed, with_trigger = typed_triggers(doc, lexicon)
     onto = lexicon.ontology
+    theatre = theatre_country(doc)
     drafts: list[Draft] = []
     for tt in typed:
         idx, trig = tt.sentence, tt.match.span
@@ -417,9 +525,9 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
             continue  # a plan for a later day, not something that happened
         if date.stale:
             continue  # a past episode recalled for comparison, not news
-        place = choose_place(doc, idx, tt.kind, trig, paras)
+        place = choose_place(doc, idx, tt.kind, trig, paras, lexicon, theatre)
         actor1, actor2 = choose_actors(doc, idx, tt.kind, trig, place)
-        target = find_target(doc, idx, lexicon)
+        target = find_target(doc, idx, lexicon, trig)
         if (
             target in CIVILIAN_TARGETS
             and actor2 is None
@@ -456,6 +564,7 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
                 kind = draft.kind
             if (
                 kind is not None
+                and distinct_target(other.event.target) == distinct_target(event.target)
                 and other.event.date == event.date
                 and other.event.date_end == event.date_end
                 and places_compatible(other.event.location, event.location)
@@ -465,7 +574,11 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
         else:
             drafts.append(draft)
     attach_follow_ups(doc, lexicon, drafts, with_trigger, paras)
-    return [d.event for d in drafts]
+    events = [d.event for d in drafts]
+    if is_short(doc) and len(events) > 1:
+        main = main_event(events)
+        events = [main] + [e for e in events if e is not main]
+    return events
 
 
 def attach_follow_ups(

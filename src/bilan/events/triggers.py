@@ -8,7 +8,7 @@ finds the triggers of a sentence (longest match first, no overlaps).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bilan.errors import DataFileError
@@ -24,8 +24,15 @@ EVENTS_SCHEMA: dict[str, Any] = {
     "blockers": (list, dict),
     "anaphora": (list, str),
     "targets": (dict, list),
+    "cue_lists": (dict, list),
+    "locatives": (list, str),
+    "metonymy": (list, str),
 }
-REQUIREMENTS = frozenset({"official", "date"})
+# ``fallback``: the trigger tells of an event only in a document where no other trigger does
+# (a bare "killed" or "accused" is the event of a one-line note, never beside a clash);
+# ``short``: only in a snippet (a monitor's note, a one-sentence item: events.select.is_short),
+# where a bare "artillery" or "captured" tells of the happening, not of background
+REQUIREMENTS = frozenset({"official", "date", "fallback", "short"})  # plus ``cue_lists`` names
 
 
 def to_regex(pattern: str) -> str:
@@ -66,6 +73,10 @@ def compile_patterns(patterns: list[str], where: str) -> re.Pattern[str]:
         raise DataFileError(f"{where}: bad pattern: {exc}") from exc
 
 
+# roles of the generic actor words (``actor_words`` in events.yaml)
+ACTOR_ROLES = frozenset({"armed", "state", "civilians", "protesters", "rioters"})
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerSpec:
     kind: EventKind
@@ -83,6 +94,7 @@ class ContextRule:
     also: re.Pattern[str] | None
     document: bool
     window: int | None = None
+    unless: re.Pattern[str] | None = None  # the rule does not apply when one of these is near
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +120,17 @@ class EventLexicon:
     anaphora: re.Pattern[str]
     targets: tuple[tuple[str, re.Pattern[str]], ...]
     ontology: Ontology = field(repr=False)
+    # named cue lists a trigger may require in its sentence ("agreement": signed, concluded)
+    cue_lists: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+    # words that introduce the place where something happens ("à", "near"), just before it
+    locative: re.Pattern[str] | None = field(default=None, repr=False)
+    # words that make a place name stand for its government ("le régime de Damas")
+    metonymy: re.Pattern[str] | None = field(default=None, repr=False)
+    # generic words naming a kind of actor ("gunmen": armed, "villagers": civilians), by role
+    actor_words: tuple[tuple[str, re.Pattern[str]], ...] = field(default=(), repr=False)
+    # every trigger pattern in one regex: where any trigger may start (one scan per sentence
+    # instead of one per entry)
+    any_trigger: re.Pattern[str] | None = field(default=None, repr=False)
 
 
 def _kind(value: Any, onto: Ontology, where: str) -> EventKind:
@@ -125,12 +148,16 @@ def _strings(value: Any, where: str) -> list[str]:
 def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexicon:
     """Compile and check a parsed ``events.yaml``."""
     where = f"{lang}/{EVENTS_FILE}"
+    cue_lists = {
+        str(name): compile_patterns(_strings(pats, f"{where}:cue_lists"), f"{where}:cue_lists")
+        for name, pats in data["cue_lists"].items()
+    }
     triggers: list[TriggerSpec] = []
     for i, entry in enumerate(data["triggers"]):
         here = f"{where}:triggers[{i}]"
         kind = _kind([entry.get("type"), entry.get("sub_type")], onto, here)
         requires = tuple(_strings(entry.get("requires", []), here))
-        unknown = set(requires) - REQUIREMENTS
+        unknown = set(requires) - REQUIREMENTS - set(cue_lists)
         if unknown:
             raise DataFileError(f"{here}: unknown requirement(s) {sorted(unknown)}")
         regex = compile_patterns(_strings(entry.get("patterns"), here), here)
@@ -158,6 +185,9 @@ def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexic
                 else None,
                 document=document,
                 window=int(entry["window"]) if entry.get("window") is not None else None,
+                unless=compile_patterns(_strings(entry["unless"], here), here)
+                if entry.get("unless")
+                else None,
             )
         )
     blockers: list[Blocker] = []
@@ -180,6 +210,17 @@ def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexic
         (str(label), compile_patterns(_strings(pats, f"{where}:targets"), f"{where}:targets"))
         for label, pats in data["targets"].items()
     )
+    words = data.get("actor_words") or {}
+    if not isinstance(words, dict):
+        raise DataFileError(f"{where}:actor_words: expected a mapping of role to patterns")
+    unknown_roles = set(words) - ACTOR_ROLES
+    if unknown_roles:
+        raise DataFileError(f"{where}:actor_words: unknown role(s) {sorted(unknown_roles)}")
+    actor_words = tuple(
+        (str(role), compile_patterns(_strings(pats, f"{where}:actor_words"),
+                                     f"{where}:actor_words"))
+        for role, pats in words.items()
+    )
     return EventLexicon(
         language=lang,
         triggers=tuple(triggers),
@@ -189,7 +230,29 @@ def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexic
         anaphora=compile_patterns(data["anaphora"], f"{where}:anaphora"),
         targets=targets,
         ontology=onto,
+        cue_lists=cue_lists,
+        locative=_suffix_regex(_strings(data["locatives"], f"{where}:locatives"),
+                               f"{where}:locatives"),
+        metonymy=_suffix_regex(_strings(data["metonymy"], f"{where}:metonymy"),
+                               f"{where}:metonymy"),
+        actor_words=actor_words,
+        any_trigger=compile_patterns(
+            [p for entry in data["triggers"] for p in _strings(entry.get("patterns"), where)],
+            f"{where}:triggers",
+        ),
     )
+
+
+def _suffix_regex(patterns: list[str], where: str) -> re.Pattern[str]:
+    """A regex matching one of ``patterns`` at the very end of a text (the words just
+    before a place name), on a word boundary."""
+    if not patterns:
+        raise DataFileError(f"{where}: empty pattern list")
+    body = "|".join(f"(?:{to_regex(p)})" for p in patterns)
+    try:
+        return re.compile(rf"(?<!\w)(?:{body})\s*$", re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"{where}: bad pattern: {exc}") from exc
 
 
 def load_lexicon(lang: str, onto: Ontology) -> EventLexicon:
@@ -204,20 +267,49 @@ class TriggerMatch:
     span: Span
     kind: EventKind
     spec: TriggerSpec
+    # other entries matching exactly the same words, in lexicon order: the event stage
+    # takes the first whose requirements hold ("demanded" with an official in the
+    # sentence, else as the event of a one-line item)
+    alternatives: tuple[TriggerSpec, ...] = ()
 
 
-def find_triggers(text: str, sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
-    """Triggers in ``sentence`` (offsets into ``text``): longest first, never overlapping."""
+def find_triggers(
+    text: str, sentence: Span, lexicon: EventLexicon, skip: frozenset[str] = frozenset()
+) -> list[TriggerMatch]:
+    """Triggers in ``sentence`` (offsets into ``text``): longest first, never overlapping.
+
+    Entries with a requirement named in ``skip`` are not looked for (``short`` ones in a
+    long report)."""
     found: list[tuple[int, int, TriggerSpec]] = []
-    for spec in lexicon.triggers:
-        for m in spec.regex.finditer(text, sentence.start, sentence.end):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), spec))
+    specs = [s for s in lexicon.triggers if not (skip and skip.intersection(s.requires))]
+    if lexicon.any_trigger is None:
+        for spec in specs:
+            for m in spec.regex.finditer(text, sentence.start, sentence.end):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), spec))
+    else:
+        # try the entries only where some trigger starts; an entry's matches do not overlap
+        # each other (as with ``finditer``)
+        last_end: dict[int, int] = {}
+        pos = sentence.start
+        while (hit := lexicon.any_trigger.search(text, pos, sentence.end)) is not None:
+            at = hit.start()
+            for spec in specs:
+                if at < last_end.get(spec.order, -1):
+                    continue
+                sm = spec.regex.match(text, at, sentence.end)
+                if sm is not None and sm.end() > sm.start():
+                    found.append((at, sm.end(), spec))
+                    last_end[spec.order] = sm.end()
+            pos = at + 1
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2].order, f[0]))
     taken: list[tuple[int, int]] = []
     kept: list[TriggerMatch] = []
     for start, end, spec in found:
         if any(start < e and s < end for s, e in taken):
+            for i, t in enumerate(kept):
+                if t.span.start == start and t.span.end == end:
+                    kept[i] = replace(t, alternatives=(*t.alternatives, spec))
             continue
         taken.append((start, end))
         kept.append(TriggerMatch(Span(start, end, text[start:end]), spec.kind, spec))

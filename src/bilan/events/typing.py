@@ -78,6 +78,10 @@ def _rule_applies(rule: ContextRule, text: str, sentence: Span, match: TriggerMa
             break
         if not hit:
             return False
+    if rule.unless is not None:
+        for m in rule.unless.finditer(text, sentence.start, sentence.end):
+            if not (m.end() <= lo or m.start() >= hi):
+                return False
     return True
 
 
@@ -95,7 +99,12 @@ def apply_sentence_rules(
 
 
 def apply_document_rules(typed: list[TypedTrigger], lexicon: EventLexicon) -> None:
-    """Retype ambiguous triggers by what the rest of the report unambiguously tells."""
+    """Retype ambiguous triggers by what the rest of the report unambiguously tells.
+
+    An ambiguous trigger ("bombardements", "missiles") takes the type ``to`` of a rule when
+    the report tells of an event of that type with an unambiguous trigger ("raids aériens")
+    and of none of type ``from`` with an unambiguous one ("tirs d'artillerie").
+    """
     for rule in lexicon.rules:
         if not rule.document:
             continue
@@ -121,8 +130,16 @@ def requirements_met(
     text: str, sentence: Span, match: TriggerMatch, lexicon: EventLexicon, has_date: bool
 ) -> bool:
     for req in match.spec.requires:
+        if req in ("fallback", "short"):
+            continue  # checked over the whole document (assemble.typed_triggers)
         if req == "date" and not has_date:
             return False
         if req == "official" and not lexicon.official.search(text, sentence.start, sentence.end):
+            return False
+        cues = lexicon.cue_lists.get(req)
+        if cues is not None and not any(
+            not (m.start() >= match.span.start and m.end() <= match.span.end)
+            for m in cues.finditer(text, sentence.start, sentence.end)
+        ):
             return False
     return True

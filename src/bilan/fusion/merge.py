@@ -18,6 +18,8 @@ from bilan.records import Claim, Event, Mention, Place
 VAGUE_QUALIFIERS = frozenset(
     {"tens", "dozens", "hundreds", "thousands", "several", "unspecified_plural", "many"}
 )
+# targets that make a strike its own event
+DISTINCT_TARGETS = frozenset({"aid convoy", "hospital", "school", "rescuers' centre"})
 _PRECISION_RANK = {"district": 0, "city": 1, "admin1": 2, "region": 2, "country": 3}
 
 
@@ -45,6 +47,12 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     return False
 
 
+def distinct_target(target: str | None) -> str | None:
+    """The target when it makes an attack its own event (a hospital, a school, an aid
+    convoy, a rescuers' centre), else None."""
+    return target if target in DISTINCT_TARGETS else None
+
+
 def same_event(a: Event, b: Event) -> bool:
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
@@ -52,6 +60,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if not places_compatible(a.location, b.location):
         return False
+    if distinct_target(a.target) != distinct_target(b.target):
+        return False  # the strike on a hospital is not the shelling of the town around it
     # two meetings or statements on one day in one city are one only if the same party acts
     return not (a.event_type == "Diplomacy" and a.actor1 and b.actor1 and a.actor1 != b.actor1)
 

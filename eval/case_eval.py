@@ -1,0 +1,91 @@
+"""bilan against CASE 2021 task 2 (../shared/data/case2021-en/case2021_task2_dev.tsv).
+
+    .venv/bin/python eval/case_eval.py [--data ../shared/data] [--tables]
+
+The file has columns ``id``, ``EventSnippet`` and ``SubType`` (ACLED-style sub-types in
+CASE's spelling, plus the non-ACLED classes MAN_MADE_DISASTER, NATURAL_DISASTER,
+ORG_CRIME and ATTRIB). Each snippet is one English document, with no date; the label
+predicted is the CASE name of the main event's ACLED sub-type (``extern_common.main_event``),
+"(none)" when bilan finds no event. Reports sub-type weighted F1 (support-weighted mean of
+per-class F1, as scikit-learn's ``average="weighted"``; implemented here, no scikit-learn),
+accuracy, and the confusion table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+from extern_common import (
+    DEFAULT_DATA,
+    NONE,
+    Snippet,
+    confusion_markdown,
+    main_event,
+    run_snippets,
+    weighted_f1,
+)
+
+# ACLED sub-event type -> CASE 2021 task 2 label
+CASE_LABELS: dict[str, str] = {
+    "Armed clash": "ARMED_CLASH",
+    "Government regains territory": "GOV_REGAINS_TERIT",
+    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
+    "Chemical weapon": "CHEM_WEAP",
+    "Air/drone strike": "AIR_STRIKE",
+    "Suicide bomb": "SUIC_BOMB",
+    "Shelling/artillery/missile attack": "ART_MISS_ATTACK",
+    "Remote explosive/landmine/IED": "REM_EXPLOS",
+    "Grenade": "GRENADE",
+    "Sexual violence": "SEX_VIOL",
+    "Attack": "ATTACK",
+    "Abduction/forced disappearance": "ABDUCT_DISSAP",
+    "Peaceful protest": "PEACE_PROTEST",
+    "Protest with intervention": "PROTEST_WITH_INTER",
+    "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
+    "Violent demonstration": "VIOL_DEMONSTR",
+    "Mob violence": "MOB_VIOL",
+    "Agreement": "AGREEMENT",
+    "Arrests": "ARREST",
+    "Change to group/activity": "CHANGE_TO_GROUP_ACT",
+    "Disrupted weapons use": "DISR_WEAP",
+    "Headquarters or base established": "HQ_ESTABLISHED",
+    "Looting/property destruction": "PROPERTY_DISTRUCT",
+    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER",
+    "Other": "OTHER",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--tables", action="store_true")
+    args = ap.parse_args(argv)
+    path = args.data / "case2021-en" / "case2021_task2_dev.tsv"
+    if not path.exists():
+        print(f"no CASE 2021 data at {path}")
+        return 2
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    snippets = [Snippet(f"c{r['id']}", r["EventSnippet"]) for r in rows]
+    docs, seconds = run_snippets(snippets)
+    pairs: list[tuple[str, str]] = []
+    for r, s in zip(rows, snippets, strict=True):
+        ev = main_event(docs.get(s.id))
+        pred = CASE_LABELS.get(ev.sub_event_type, ev.sub_event_type) if ev else NONE
+        if ev is not None and ev.event_type == "Diplomacy":
+            pred = "AGREEMENT" if ev.sub_event_type == "Agreement" else "DIPLO"
+        pairs.append((r["SubType"], pred))
+    n = len(pairs)
+    acc = sum(g == p for g, p in pairs) / n if n else 0.0
+    print(f"CASE 2021 task 2 (dev half): {n} snippets, weighted F1 {weighted_f1(pairs):.4f}, "
+          f"accuracy {acc:.4f}, {1000 * seconds / n:.1f} ms per snippet (whole pipeline)")
+    if args.tables:
+        print()
+        print(confusion_markdown(pairs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""bilan against the PLOVER gold-standard records (../shared/data/plover-gsr-en).
+
+    .venv/bin/python eval/plover_eval.py [--data ../shared/data] [--tables]
+
+``PLOVER_GSR_CAMEO.txt`` is a JSON list of records (see ``PLOVER_GSR_CAMEO_readme.tex``):
+``text`` (one sentence), ``event`` (PLOVER event type), optional ``dead`` / ``injured``.
+Each sentence is one English document (no date: the records' dates are all 2000-01-01).
+The predicted PLOVER type is the ontology's mapping (data/ontology/plover.yaml) of the main
+event's ACLED (sub-)type, "(none)" when bilan finds no event. Reports event type accuracy
+(over all records, and over records whose gold type bilan's mapping can produce), dead and
+injured exact (predicted: the main event's reconciled best killed / largest injured figure,
+0 when none; over the records that give ``dead`` / ``injured``), and the confusion table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from bilan.events.ontology import load_ontology
+from extern_common import (
+    DEFAULT_DATA,
+    NONE,
+    Snippet,
+    confusion_markdown,
+    fatalities,
+    injured,
+    main_event,
+    run_snippets,
+)
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--tables", action="store_true")
+    args = ap.parse_args(argv)
+    path = args.data / "plover-gsr-en" / "PLOVER_GSR_CAMEO.txt"
+    if not path.exists():
+        print(f"no PLOVER data at {path}")
+        return 2
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
+    onto = load_ontology()
+    reachable = set(onto.plover.values())
+    snippets = [Snippet(f"p{i}", str(r["text"])) for i, r in enumerate(records)]
+    docs, _ = run_snippets(snippets)
+    pairs: list[tuple[str, str]] = []
+    dead_ok = dead_n = inj_ok = inj_n = 0
+    for r, s in zip(records, snippets, strict=True):
+        ev = main_event(docs.get(s.id))
+        pred = onto.plover_type((ev.event_type, ev.sub_event_type)) if ev else NONE
+        pairs.append((str(r["event"]), pred))
+        if "dead" in r:
+            dead_n += 1
+            dead_ok += fatalities(ev)[0] == _int(r["dead"])
+        if "injured" in r:
+            inj_n += 1
+            inj_ok += injured(ev) == _int(r["injured"])
+    n = len(pairs)
+    acc = sum(g == p for g, p in pairs) / n if n else 0.0
+    in_reach = [(g, p) for g, p in pairs if g in reachable]
+    acc_reach = sum(g == p for g, p in in_reach) / len(in_reach) if in_reach else 0.0
+    print(f"PLOVER GSR: {n} records; event type accuracy {acc:.4f}; on the {len(in_reach)} "
+          f"records whose type bilan can produce {acc_reach:.4f}; dead exact "
+          f"{dead_ok}/{dead_n}; injured exact {inj_ok}/{inj_n}")
+    if args.tables:
+        print()
+        print(confusion_markdown(pairs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

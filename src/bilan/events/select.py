@@ -1,0 +1,83 @@
+"""The main event of a short text (a monitor's note, a one-sentence news item).
+
+A short snippet tells of one happening; when several triggers compete in it ("militants
+attacked a post ... police later arrested two men"), the main event is chosen by how
+telling its (sub-)type is, not by which word comes first: a specific weapon or a
+territorial change outranks a generic clash, a clash outranks the arrests that followed,
+and the catch-all kinds come last. Position only breaks ties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bilan.records import Document, Event
+
+SHORT_SENTENCES = 6  # a text of at most this many sentences ...
+SHORT_CHARS = 1500  # ... and this many characters is a snippet about one happening
+
+# how telling each (sub-)type is as the main event of a snippet (higher wins)
+SUB_TYPE_PRIORITY: dict[tuple[str, str], int] = {
+    ("Explosions/Remote violence", "Suicide bomb"): 9,
+    ("Explosions/Remote violence", "Chemical weapon"): 9,
+    ("Explosions/Remote violence", "Air/drone strike"): 8,
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED"): 8,
+    ("Explosions/Remote violence", "Grenade"): 8,
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"): 7,
+    ("Strategic developments", "Disrupted weapons use"): 9,
+    ("Battles", "Government regains territory"): 8,
+    ("Battles", "Non-state actor overtakes territory"): 8,
+    ("Battles", "Armed clash"): 6,
+    ("Violence against civilians", "Sexual violence"): 8,
+    ("Violence against civilians", "Abduction/forced disappearance"): 7,
+    ("Violence against civilians", "Attack"): 5,
+    ("Protests", "Excessive force against protesters"): 8,
+    ("Protests", "Protest with intervention"): 7,
+    ("Protests", "Peaceful protest"): 5,
+    ("Riots", "Violent demonstration"): 6,
+    ("Riots", "Mob violence"): 6,
+    ("Strategic developments", "Non-violent transfer of territory"): 6,
+    ("Strategic developments", "Headquarters or base established"): 6,
+    ("Strategic developments", "Agreement"): 5,
+    ("Strategic developments", "Change to group/activity"): 5,
+    ("Strategic developments", "Arrests"): 4,
+    ("Strategic developments", "Looting/property destruction"): 4,
+    ("Strategic developments", "Other"): 2,
+    ("Diplomacy", "Statement"): 1,
+}
+DEFAULT_PRIORITY = 3  # the other diplomatic kinds
+VIOLENT = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+)
+
+
+def is_short(doc: Document) -> bool:
+    """The document is a snippet about one happening, not a report of several."""
+    return len(doc.sentences) <= SHORT_SENTENCES and len(doc.text) <= SHORT_CHARS
+
+
+def priority(event: Event) -> int:
+    return SUB_TYPE_PRIORITY.get((event.event_type, event.sub_event_type), DEFAULT_PRIORITY)
+
+
+def first_offset(event: Event) -> int:
+    return min((m.start for m in event.mentions), default=0)
+
+
+def main_event(events: Sequence[Event]) -> Event:
+    """The event a snippet is about: the most telling kind, the earliest among equals."""
+    if not events:
+        raise ValueError("main_event of no events")
+    return min(events, key=lambda e: (-priority(e), first_offset(e)))
+
+
+def document_main_event(doc: Document | None) -> Event | None:
+    """The main event of a document: by priority in a snippet; in a longer report, the
+    first violent event it tells of, else its first event."""
+    if doc is None or not doc.events:
+        return None
+    if is_short(doc):
+        return main_event(doc.events)
+    events = sorted(doc.events, key=first_offset)
+    violent = [e for e in events if e.event_type in VIOLENT]
+    return (violent or events)[0]
