@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BILAN := $(VENV)/bin/bilan
 DEMO_OUT := demo-out
 
-.PHONY: install install-dev demo test test-slow lint eval bench clean
+.PHONY: install install-dev demo test test-slow lint eval bench benchmarks-doc clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,11 @@ lint: install-dev
 eval: install-dev  ## score on ../shared/data and compare with the pinned floors
 	$(PY) eval/gate.py
 
-bench: install-dev
+bench: install-dev  ## throughput and memory per stage (reported, never asserted)
 	$(PY) benchmarks/run.py
+
+benchmarks-doc: install-dev  ## re-measure everything and regenerate docs/benchmarks.md
+	$(PY) benchmarks/update_docs.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -139,13 +139,29 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
     return claim.to_json()
 
 
+# The contract's four precisions; finer-grained stage values map onto them. A span's
+# extent is carried by date .. date_end, so a "period" is as precise as its days.
+_PRECISION = {
+    "period": "day",
+    "season": "month",
+    "quarter": "month",
+    "decade": "year",
+    "century": "year",
+}
+
+
+def contract_precision(precision: str) -> str:
+    """day, week, month or year (the values events.json promises)."""
+    return _PRECISION.get(precision, precision)
+
+
 def _event_json(event: Event) -> dict[str, Any]:
     documents = list(dict.fromkeys(event.documents or [m.document for m in event.mentions]))
     return {
         "id": event_id(event),
         "date": event.date,
         "date_end": event.date_end,
-        "date_precision": event.date_precision,
+        "date_precision": contract_precision(event.date_precision),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
         "actor1": event.actor1,
@@ -267,9 +283,7 @@ def _conservative_fatalities(event: dict[str, Any]) -> int:
 
 def csv_rows(data: dict[str, Any]) -> list[dict[str, str]]:
     """One ACLED-style row per event of an :func:`events_json` structure."""
-    outlets = {
-        d["id"]: (d["outlet"] or d["id"]) for d in data["documents"]
-    }
+    outlets = {d["id"]: (d["outlet"] or d["id"]) for d in data["documents"]}
     rows: list[dict[str, str]] = []
     for event in data["events"]:
         loc = event["location"] or {}

@@ -38,8 +38,19 @@ def test_events_json_has_the_contract_fields(result: RunResult) -> None:
     assert [d["id"] for d in data["documents"]] == ["001_alep.txt", "002_aleppo.jsonl:1"]
     assert data["documents"][0]["publication_date"] == "2016-03-12"
     keys = {
-        "id", "date", "date_end", "date_precision", "event_type", "sub_event_type", "actor1",
-        "actor2", "location", "fatalities", "claims", "mentions", "documents",
+        "id",
+        "date",
+        "date_end",
+        "date_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "location",
+        "fatalities",
+        "claims",
+        "mentions",
+        "documents",
     }
     for event in data["events"]:
         assert keys <= set(event)
@@ -49,7 +60,15 @@ def test_events_json_has_the_contract_fields(result: RunResult) -> None:
     assert set(strike["location"]) >= {"name", "country", "admin1", "lat", "lon", "precision"}
     claim = strike["claims"][0]
     assert set(claim) >= {
-        "kind", "low", "high", "qualifier", "victims", "claimant", "document", "start", "end",
+        "kind",
+        "low",
+        "high",
+        "qualifier",
+        "victims",
+        "claimant",
+        "document",
+        "start",
+        "end",
         "text",
     }
     assert "sentence" not in claim
@@ -90,10 +109,26 @@ def test_csv_header_is_exactly_the_contract_columns(result: RunResult, tmp_path:
     rows = list(csv.reader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[0][:20] == [
-        "event_id_cnty", "event_date", "year", "time_precision", "event_type",
-        "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country",
-        "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source",
-        "notes", "fatalities",
+        "event_id_cnty",
+        "event_date",
+        "year",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "assoc_actor_1",
+        "actor2",
+        "assoc_actor_2",
+        "country",
+        "admin1",
+        "admin2",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "fatalities",
     ]
     assert len(rows) == 1 + 4
     by_id = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(text))}
@@ -123,7 +158,9 @@ def test_geojson_is_a_feature_collection_of_located_events(
     geo = json.loads((tmp_path / "events.geojson").read_text("utf-8"))
     assert geo["type"] == "FeatureCollection"
     assert [f["properties"]["id"] for f in geo["features"]] == [
-        "SYR-0001", "CHE-0001", "SYR-0002",
+        "SYR-0001",
+        "CHE-0001",
+        "SYR-0002",
     ]
     for feature in geo["features"]:
         assert feature["type"] == "Feature"
@@ -141,8 +178,15 @@ def test_documents_and_rejects_lines(result: RunResult, tmp_path: Path) -> None:
     docs = [json.loads(x) for x in (tmp_path / "documents.jsonl").read_text("utf-8").splitlines()]
     assert [d["id"] for d in docs] == ["001_alep.txt", "002_aleppo.jsonl:1"]
     assert docs[0]["text"] == result.documents[1].text  # the text offsets refer to
-    assert {"source", "language", "publication_date", "publication_date_source", "title",
-            "outlet", "warnings"} <= set(docs[0])
+    assert {
+        "source",
+        "language",
+        "publication_date",
+        "publication_date_source",
+        "title",
+        "outlet",
+        "warnings",
+    } <= set(docs[0])
     rejects = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text("utf-8").splitlines()]
     assert rejects == [
         {"input": "corpus/empty.txt", "reason": "empty file", "stage": "ingest", "document": None}
@@ -154,8 +198,12 @@ def test_timeline_json(result: RunResult, tmp_path: Path) -> None:
     data = json.loads((tmp_path / "timeline.json").read_text("utf-8"))
     assert data == {
         "timeline": [
-            {"date": "2016-03-12", "summary": ["Des frappes aériennes ont touché Alep."],
-             "events": ["SYR-0001"], "documents": ["001_alep.txt"]}
+            {
+                "date": "2016-03-12",
+                "summary": ["Des frappes aériennes ont touché Alep."],
+                "events": ["SYR-0001"],
+                "documents": ["001_alep.txt"],
+            }
         ]
     }
 
@@ -212,3 +260,15 @@ def test_event_documents_fall_back_to_mentions(result: RunResult) -> None:
     data = events_json(result)
     shelling = next(e for e in data["events"] if e["id"] == "SYR-0002")
     assert shelling["documents"] == ["002_aleppo.jsonl:1"]
+
+
+def test_date_precision_stays_within_the_contract() -> None:
+    from bilan.output import contract_precision
+
+    assert [contract_precision(p) for p in ("day", "period", "season", "decade", "week")] == [
+        "day",
+        "day",
+        "month",
+        "year",
+        "week",
+    ]
