@@ -96,6 +96,11 @@ def find_attributions(text: str, start: int, end: int,
         cstart = bs
         for b in _CLAUSE_BOUNDARY.finditer(text, bs, be):
             cstart = b.end()
+        if re.sub(r"\s+", " ", m.group()) in lex.participles:
+            # "X a revendiqué l'attaque, affirmant avoir tué ...": the main clause's subject
+            if be - cstart >= 2:
+                out.append(Attribution(vs, ve, cstart, be, "participle"))
+            continue
         parts = list(re.finditer(r"[^,]+", text[cstart:be]))
         opener = len(parts) >= 2 and bool(parts[1].group().split()) and norm(
             parts[1].group().split()[0]) in lex.apposition_openers
@@ -122,6 +127,8 @@ def find_attributions(text: str, start: int, end: int,
         ss, se = _strip(text, cstart + subj.start(), cstart + subj.end(), lex)
         if se - ss < 2 or len(text[ss:se].split()) > 12:
             continue
+        if lex.reporting_re.search(norm(text[ss:se])):
+            continue  # "he said there were reports of ...": the verb is the earlier one
         out.append(Attribution(vs, ve, ss, se, "subject", app))
     return out
 
@@ -156,12 +163,68 @@ def role_of(text: str, span: tuple[int, int] | None, lex: ClaimsLexicon) -> str 
     return None
 
 
-def actors_in(actors: Sequence[ActorMention], start: int, end: int) -> list[str]:
-    """Canonical names of the claim-giving actors overlapping [start, end), in text order."""
-    names: list[str] = []
+def actors_in(actors: Sequence[ActorMention], start: int, end: int,
+              any_actor: bool = False) -> list[str]:
+    """Canonical names of the claim-giving actors overlapping [start, end), in text order.
+
+    ``any_actor`` also admits actors that do not usually give figures (an armed group
+    claiming an attack of its own).
+    """
+    return [actor_name(a) for a in actor_mentions_in(actors, start, end, any_actor)]
+
+
+def actor_name(a: ActorMention) -> str:
+    """How a claim-giving actor is named."""
+    return a.claimant or a.name
+
+
+def actor_mentions_in(actors: Sequence[ActorMention], start: int, end: int,
+                      any_actor: bool = False) -> list[ActorMention]:
+    """The actor mentions overlapping [start, end), one per name, in text order."""
+    seen: set[str] = set()
+    out: list[ActorMention] = []
     for a in sorted(actors, key=lambda x: x.start):
-        if a.can_claim and a.start < end and a.end > start:
-            name = a.claimant or a.name
-            if name not in names:
-                names.append(name)
-    return names
+        if (a.can_claim or any_actor) and a.start < end and a.end > start:
+            name = actor_name(a)
+            if name not in seen:
+                seen.add(name)
+                out.append(a)
+    return out
+
+
+def clean_phrase(text: str, start: int, end: int, lex: ClaimsLexicon) -> str:
+    """A claimant noun phrase without its determiners and relative clause, spaces folded.
+
+    "a doctor at the central hospital, who asked not to be named" -> "doctor at the central
+    hospital".
+    """
+    seg = re.split(r"[,;(]", text[start:end], maxsplit=1)[0]
+    words = seg.split()
+    for i, w in enumerate(words):
+        if i > 0 and norm(w) in lex.apposition_openers:
+            words = words[:i]
+            break
+    while words:
+        w = norm(words[0])
+        if w in lex.determiners:
+            words = words[1:]
+            continue
+        # elided French determiners glued to the noun ("l'OSDH", "d'un")
+        head = re.match(r"(\w+')(.+)", w)
+        if head and head.group(1) in lex.determiners:
+            words[0] = words[0][len(head.group(1)):]
+        break
+    return " ".join(words).strip(" ,.;:\"«»“”'")
+
+
+def subject_head(text: str, start: int, end: int, lex: ClaimsLexicon) -> tuple[int, int] | None:
+    """The words of ``text[start:end]`` before its first auxiliary (a main clause's subject)."""
+    for m in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[start:end]):
+        if norm(m.group()) in lex.auxiliaries:
+            if m.start() == 0:
+                return None
+            s, e = start, start + m.start()
+            seg = text[s:e].strip()
+            n = len(seg.split())
+            return (s, e) if 1 <= n <= 8 else None
+    return None

@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 
 from bilan.claims.attribution import (
     Attribution,
+    actor_mentions_in,
+    actor_name,
     actors_in,
     choose_attribution,
+    clean_phrase,
     find_attributions,
     role_of,
+    subject_head,
 )
 from bilan.claims.lexicon import ClaimsLexicon, norm
 from bilan.claims.numbers import Quantity, Token, find_quantities, tokenize
@@ -218,6 +222,11 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
         kind, victim, other, nend, _k = noun
         has_noun = nend > 0
         ne = nend if has_noun else q.end
+        before_kind = None if kind else lex.kind_before_re.search(low[:q.start - s0])
+        if before_kind:
+            # "the bodies of 12 men": the phrase before the count says what happened
+            kind = lex.kind_before[re.sub(r"\s+", " ", before_kind.group(1))]
+            other = None
         blocks = [b for b in starts if b != nstart]
         cue = None
         if kind is None and other is None:
@@ -228,6 +237,8 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
                 if re.search(r"[,;:.()]", gap):
                     cue = None
         start, end = q.start, ne
+        if before_kind:
+            start = s0 + before_kind.start(1)
         what: str | None = None
         if kind is None and cue is not None:
             kind = cue[2]
@@ -255,12 +266,49 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:\"«»“”'")
 
 
+def _named(acts: Sequence[ActorMention], phrase: str) -> str:
+    """Canonical actor names, with the source's own words when they say more.
+
+    "Egypt's Interior Ministry" matched as police gives "Police Forces of Egypt (Egypt's
+    Interior Ministry)"; a common-noun source ("doctor at the central hospital") keeps its
+    role beside the canonical name; an alias alone ("OSDH") gives the canonical name only.
+    """
+    base = " and ".join(dict.fromkeys(actor_name(a) for a in acts))
+    if not phrase or len(phrase.split()) > 8:
+        return base
+    words = set(re.findall(r"\w+", norm(base)))
+    if set(re.findall(r"\w+", norm(phrase))) <= words:
+        return base
+    # a proper name alone ("OSDH", "Human Rights Watch") adds nothing to its canonical name
+    if len(acts) == 1 and norm(phrase) == norm(_clean(acts[0].text)) and any(
+            c.isupper() for c in phrase[1:]):
+        return base
+    return f"{base} ({phrase})"
+
+
 def _claimant(text: str, a: Attribution, actors: Sequence[ActorMention], lex: ClaimsLexicon,
-              known: list[str]) -> tuple[str | None, bool]:
-    """The claimant named by ``a`` and whether it was a pronoun (to be resolved by carry)."""
-    names = actors_in(actors, a.source_start, a.source_end)
-    if names:
-        return " and ".join(names), False
+              known: list[str], responsibility: bool = False) -> tuple[str | None, bool]:
+    """The claimant named by ``a`` and whether it was a pronoun (to be resolved by carry).
+
+    ``responsibility``: the figure is a group's claim about its own attack ("affirmant avoir
+    tué ..."), so an armed group that does not usually give figures is the claimant.
+    """
+    if a.form == "participle":
+        acts = actor_mentions_in(actors, a.source_start, a.source_end, responsibility)
+        if acts:
+            first = acts[0]
+            return _named([first], clean_phrase(text, first.start, first.end, lex)), False
+        head = subject_head(text, a.source_start, a.source_end, lex)
+        if head is None:
+            return None, False
+        a = Attribution(a.cue_start, a.cue_end, head[0], head[1], "subject")
+    acts = actor_mentions_in(actors, a.source_start, a.source_end, responsibility)
+    phrase = clean_phrase(text, a.source_start, a.source_end, lex)
+    lead = phrase.split()[0] if phrase else ""
+    if norm(lead) in lex.content_markers or norm(lead) in lex.apposition_openers:
+        return None, False  # "ce que beaucoup disent": a clause, not a source
+    if acts:
+        return _named(acts, phrase), False
     name = _clean(text[a.source_start:a.source_end])
     if not name:
         return None, False
@@ -277,6 +325,8 @@ def _claimant(text: str, a: Attribution, actors: Sequence[ActorMention], lex: Cl
         role = role_of(text, a.apposition, lex)
         if role:
             return f"{name}, {role}", False
+    if phrase and phrase != name:
+        name = phrase[:1].upper() + phrase[1:]
     return name, False
 
 
@@ -342,9 +392,12 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
             a = choose_attribution(attrs, f.start, f.end)
             claimant: str | None = None
             if a is not None:
-                claimant, pron = _claimant(text, a, actors, lex, known)
+                before = norm(text[max(sent.start, f.q.start - 40):f.q.start])
+                resp = bool(lex.responsibility_re.search(before))
+                claimant, pron = _claimant(text, a, actors, lex, known, resp)
                 if pron:
-                    claimant = prev_claimant
+                    claimant = prev_claimant or _earlier_source(text, sentences, si, lex,
+                                                                actors, known)
                 # evidence starts at a reporting verb just before the count
                 if a.form == "subject" and 0 <= f.start - a.cue_end <= 20:
                     f.start = a.cue_start
@@ -381,6 +434,19 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
             prev_claimant = None
         claims.extend(this)
     return claims
+
+
+def _earlier_source(text: str, sentences: Sequence[Span], si: int, lex: ClaimsLexicon,
+                    actors: Sequence[ActorMention], known: list[str]) -> str | None:
+    """Whom a pronoun source ("he said") stands for: the last source named in the two
+    sentences before (one with no figure of its own: "a doctor said the ward was full")."""
+    for j in range(si - 1, max(-1, si - 3), -1):
+        sent = sentences[j]
+        for a in reversed(find_attributions(text, sent.start, sent.end, lex)):
+            name, pron = _claimant(text, a, actors, lex, known)
+            if name and not pron:
+                return name
+    return None
 
 
 def pub_year_far(text: str, sent: Span, pub: dt.date | None) -> bool:

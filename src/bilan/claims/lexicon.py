@@ -45,6 +45,14 @@ SCHEMA: dict[str, Any] = {
     "weekdays": (list, str),
     "hypothetical_cues": (list, str),
     "non_claim_before": (list, str),
+    "participle_verbs": (list, str),
+    "claimant_determiners": (list, str),
+    "responsibility_cues": (list, str),
+    "range_openers": (list, str),
+    "range_connectors": (list, str),
+    "range_blockers": (list, str),
+    "number_articles": (list, str),
+    "kind_before": (dict, list),
 }
 
 
@@ -114,6 +122,15 @@ class ClaimsLexicon:
     weekdays: tuple[str, ...]  # Monday first
     hypothetical_re: re.Pattern[str]
     non_claim_before_re: re.Pattern[str]
+    participles: frozenset[str]  # reporting verbs whose subject is the main clause's
+    determiners: frozenset[str]  # dropped at the start of a claimant phrase
+    responsibility_re: re.Pattern[str]  # "avoir tué" right before a count: a group's claim
+    range_openers: frozenset[str]  # "between" in "between 10 and 15"
+    range_connectors: frozenset[str]  # "and", "to", "-" between the two ends of a range
+    range_blockers: frozenset[str]  # "from" in "rose from 10 to 15": a change, not a range
+    articles: frozenset[str]  # "a" in "at least a dozen"
+    kind_before_re: re.Pattern[str]  # "the bodies of" right before a count
+    kind_before: dict[str, str]  # that phrase -> kind
 
 
 def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
@@ -176,7 +193,7 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         non_claim_units=frozenset(norm(w) for w in data["non_claim_units"]),
         function_words=frozenset(norm(w) for w in data["function_words"]),
         preposition_re=_phrase_regex(data["attribution_prepositions"]),
-        reporting_re=_phrase_regex(data["reporting_verbs"]),
+        reporting_re=_phrase_regex([*data["reporting_verbs"], *data["participle_verbs"]]),
         content_markers=frozenset(norm(w) for w in data["reported_content_markers"]),
         auxiliaries=frozenset(norm(w) for w in data["auxiliaries"]),
         pronouns=frozenset(norm(w) for w in data["pronouns"]),
@@ -193,6 +210,18 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         weekdays=tuple(norm(w) for w in data["weekdays"]),
         hypothetical_re=_phrase_regex(data["hypothetical_cues"]),
         non_claim_before_re=re.compile(r"(?:^|(?<=[\s(]))(?:" + before_body + r")\s*$"),
+        participles=frozenset(re.sub(r"\s+", " ", norm(w)) for w in data["participle_verbs"]),
+        determiners=frozenset(norm(w) for w in data["claimant_determiners"]),
+        responsibility_re=_phrase_regex(data["responsibility_cues"]),
+        range_openers=frozenset(norm(w) for w in data["range_openers"]),
+        range_connectors=frozenset(norm(w) for w in data["range_connectors"]),
+        range_blockers=frozenset(norm(w) for w in data["range_blockers"]),
+        articles=frozenset(norm(w) for w in data["number_articles"]),
+        kind_before_re=re.compile(r"(?:^|(?<=\W))(" + "|".join(
+            r"\s+".join(re.escape(w) for w in norm(p).split())
+            for ps in data["kind_before"].values() for p in ps) + r")\s*$"),
+        kind_before={re.sub(r"\s+", " ", norm(p)): str(k)
+                     for k, ps in data["kind_before"].items() for p in ps},
     )
 
 

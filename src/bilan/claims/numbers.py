@@ -141,9 +141,15 @@ def _word_number(toks: list[Token], i: int, lex: ClaimsLexicon) -> tuple[int, in
 def _qualifier(text: str, start: int, lex: ClaimsLexicon, limit: int) -> tuple[str, int]:
     """The qualifier just before ``start`` in ``text`` and where it starts (else exact)."""
     lo = max(limit, start - 40)
-    m = lex.qualifier_re.search(norm(text[lo:start]))
+    seg = norm(text[lo:start])
+    m = lex.qualifier_re.search(seg)
     if not m:
-        return "exact", start
+        # an article between the qualifier and the number: "at least a dozen"
+        art = re.search(r"(?:^|(?<=\s))(\w+)\s*$", seg)
+        if art and art.group(1) in lex.articles:
+            m = lex.qualifier_re.search(seg[:art.start()])
+        if not m:
+            return "exact", start
     return lex.qualifier_of[re.sub(r"\s+", " ", m.group(1))], lo + m.start(1)
 
 
@@ -182,9 +188,35 @@ def find_quantities(text: str, toks: list[Token], lex: ClaimsLexicon,
         if q is None:
             i += 1
             continue
+        q = _range(text, toks, q, lex, base)
         out.append(q)
         i = max(q.last, i + 1)
     return out
+
+
+def _range(text: str, toks: list[Token], q: Quantity, lex: ClaimsLexicon,
+           base: int) -> Quantity:
+    """``q`` widened to a range when a second count follows it: "between 10 and 15",
+    "10 to 15", "10-15" (low = first, high = second). A word that also joins number words
+    ("and", "et") makes a range only after an opener ("between", "entre")."""
+    k = q.last
+    if (q.weak or q.high != q.low or k + 1 >= len(toks)
+            or toks[k].norm not in lex.range_connectors):
+        return q
+    conn = toks[k]
+    if conn.norm == "-" and not (toks[k - 1].is_num and toks[k + 1].is_num):
+        return q
+    prev = toks[q.first - 1].norm if q.first > 0 else ""
+    if prev in lex.range_blockers:
+        return q
+    opener = prev in lex.range_openers
+    if conn.is_word and conn.norm in lex.connectors and not opener:
+        return q
+    second = _quantity_at(text, toks, k + 1, lex, base)
+    if second is None or second.weak or second.qualifier != "exact" or second.low <= q.low:
+        return q
+    start = toks[q.first - 1].start if opener else q.start
+    return Quantity(q.low, second.low, "range", start, second.end, q.first, second.last)
 
 
 def _quantity_at(text: str, toks: list[Token], i: int, lex: ClaimsLexicon,
