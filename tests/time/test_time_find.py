@@ -203,3 +203,24 @@ def test_offsets_equal_text(fr: TimeLexicon) -> None:
 def test_wrong_lexicon_refused(fr: TimeLexicon) -> None:
     with pytest.raises(ValueError):
         find_timexes("today", "en", FRI, fr)
+
+
+def test_spans_fill_range_start_and_end() -> None:
+    fr = load_time_lexicon("fr")
+    en = load_time_lexicon("en")
+    dct = dt.date(2016, 11, 20)
+    text = "Les combats durent depuis le 15 novembre. Une trêve a tenu du 3 au 5 octobre."
+    got = {t.text: (t.range_start, t.range_end) for t in find_timexes(text, "fr", dct, fr)}
+    assert got["le 15 novembre"] == ("2016-11-15", "2016-11-20")
+    assert got["5 octobre"] == ("2016-10-03", "2016-10-05")
+    text = "Fighting has raged since April 15. Talks ran from October 3 to October 5."
+    got = {t.text: (t.range_start, t.range_end) for t in find_timexes(text, "en", dct, en)}
+    assert got["April 15"] == ("2016-04-15", "2016-11-20")
+    assert got["October 3"] == got["October 5"] == ("2016-10-03", "2016-10-05")
+
+
+def test_tokenised_dates() -> None:
+    en = load_time_lexicon("en")
+    text = "The council met on Feb 21 , 2011 -LRB- a Monday -RRB- ."
+    got = {t.text: t.value for t in find_timexes(text, "en", None, en)}
+    assert got["Feb 21 , 2011"] == "2011-02-21"

@@ -140,3 +140,62 @@ def test_seed_publication_dates(shared_data: Path, fr: TimeLexicon) -> None:
     # 001 has no dateline and no day or month in its text: it stays undated
     # (its gold date 2016-09-22 needs knowledge of when the meeting took place)
     assert got["001"][:2] == (None, "none")
+
+
+def _en_doc(text: str, dateline: str | None) -> Document:
+    doc = Document(id="t", text=text, source="test")
+    if dateline:
+        at = text.index(dateline)
+        doc.dateline_date = doc.span(at, at + len(dateline))
+        doc.body_start = at
+    return doc
+
+
+def test_office_terms_pick_the_year_when_the_text_names_none() -> None:
+    en = load_time_lexicon("en")
+    # April 8 is a Friday in 2011, 2016 and 2022: Zelenskiy and Biden both in office: 2022
+    text = ("KYIV, April 8 (Reuters) - President Volodymyr Zelenskiy said on Friday that "
+            "U.S. President Joe Biden had promised more air defence.")
+    date, source, _ = pubdate(_en_doc(text, "April 8"), en)
+    assert (date, source) == (dt.date(2022, 4, 8), "dateline")
+
+
+def test_no_year_evidence_gives_no_date() -> None:
+    en = load_time_lexicon("en")
+    text = "LONDON, April 8 (Reuters) - Heavy rain flooded several roads on Friday, police said."
+    date, source, _ = pubdate(_en_doc(text, "April 8"), en)
+    assert (date, source) == (None, "none")
+
+
+def test_since_year_is_a_strict_lower_bound(fr: TimeLexicon) -> None:
+    # 28 avril is a Thursday in 2011, 2016 and 2022; "depuis ... 2011": after 2011
+    text = ("BEYROUTH, 28 avril (Reuters) - Un marché a été bombardé mercredi soir, ont dit "
+            "jeudi des secouristes. Plus de 250.000 personnes ont été tuées depuis le début du "
+            "conflit en mars 2011.")
+    date, _, _ = pubdate(make_doc(text), fr)
+    assert date == dt.date(2016, 4, 28)
+
+
+def test_tokenised_wire_stamp() -> None:
+    en = load_time_lexicon("en")
+    text = ("Rebels hold the port BENGHAZI | Tue Mar 1 , 2011 6:12 pm GMT BENGHAZI -LRB- "
+            "Reuters -RRB- - Rebels said on Tuesday they still held the port .")
+    date, source, _ = pubdate(_en_doc(text, None), en)
+    assert (date, source) == (dt.date(2011, 3, 1), "dateline")
+
+
+def test_content_date_moves_to_the_news_day() -> None:
+    en = load_time_lexicon("en")
+    # the lead's weekday (Sunday) is the news day; the explicit date (a Friday) is earlier
+    text = ("GAO, Mali (AP) - The toll of an attack on a market rose to 40 on Sunday, officials "
+            "said. Gunmen opened fire late on Friday, June 4, as traders packed up, and fled "
+            "on motorbikes. The region has suffered attacks since 2012.")
+    date, source, _ = pubdate(_en_doc(text, None), en)
+    assert (date, source) == (dt.date(2021, 6, 6), "content")
+
+
+def test_full_metadata_kept_unless_the_text_dates_later_events(fr: TimeLexicon) -> None:
+    text = ("Des affrontements ont éclaté dimanche dans la capitale. Le précédent scrutin, "
+            "le 12 mai 2019, avait été calme.")
+    date, source, warnings = pubdate(make_doc(text, published="2020-03-02"), fr)
+    assert (date, source, warnings) == (dt.date(2020, 3, 2), "metadata", [])

@@ -12,15 +12,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from bilan.events.ontology import EventKind
+from bilan.events.ontology import EventKind, Ontology
 from bilan.events.select import is_short, main_event
-from bilan.events.triggers import EventLexicon, find_triggers
+from bilan.events.triggers import EventLexicon, TriggerMatch, find_triggers
 from bilan.events.typing import (
     TypedTrigger,
     apply_document_rules,
     apply_sentence_rules,
     blocking_cue,
     requirements_met,
+    retype_by_roles,
+    sentence_roles,
 )
 from bilan.records import (
     ActorMention,
@@ -52,6 +54,8 @@ COMPATIBLE_GROUPS: tuple[tuple[EventKind, ...], ...] = (
     ),
 )
 # kinds that gather unlike happenings: same day and place is not enough to merge them
+# types the parties of a sentence may change (typing.retype_by_roles)
+ROLE_TYPED = frozenset({"Battles", "Violence against civilians", "Diplomacy"})
 CATCH_ALL = frozenset({("Strategic developments", "Other"), ("Diplomacy", "Statement")})
 STEM = 6
 CIVILIAN_TARGETS = frozenset(
@@ -255,6 +259,12 @@ def _candidates(
             continue  # a violent event happens in the theatre, not where talks are held
         if kind[0] == "Diplomacy" and not is_locative(doc, pm, lexicon):
             continue  # the parties to talks ("la Russie et les Etats-Unis") are not a place
+        if (
+            kind[0] == "Diplomacy"
+            and pm.place.precision == "country"
+            and pm.place.country_code == theatre
+        ):
+            continue  # talks "about the bloodshed in Syria" are not held "in Syria"
         out.append(pm)
     return out
 
@@ -281,6 +291,10 @@ def choose_place(
     if idx > 0 and paras[idx - 1] == paras[idx]:
         prev = doc.sentences[idx - 1]
         before = _candidates(doc, prev, kind, lexicon, theatre)
+        if kind[0] not in VIOLENT_TYPES:
+            # a decision or a truce is placed by the sentence before only where that
+            # sentence says something happened ("à Genève"), not by the parties it names
+            before = [pm for pm in before if is_locative(doc, pm, lexicon)]
         if before:
             return _best_place(doc, before, prev.end, lexicon)
     if kind[0] not in VIOLENT_TYPES:
@@ -479,6 +493,9 @@ def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrig
             if war_wide_toll and match.kind[0] in VIOLENT_TYPES:
                 continue
             kind, retyped = apply_sentence_rules(doc.text, sentence, match, lexicon)
+            if not retyped and (by_roles := _retype_by_roles(doc, sentence, match, kind,
+                                                             lexicon, short)):
+                kind, retyped = by_roles, True
             if blocking_cue(doc.text, sentence, match, kind, lexicon.blockers, ref_year):
                 continue
             typed.append(TypedTrigger(match, idx, kind, "sentence" if retyped else None))
@@ -486,6 +503,26 @@ def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrig
     if any("fallback" not in t.match.spec.requires for t in typed):
         typed = [t for t in typed if "fallback" not in t.match.spec.requires]
     return absorb_generic(typed), with_trigger
+
+
+def _retype_by_roles(
+    doc: Document,
+    sentence: Span,
+    match: TriggerMatch,
+    kind: EventKind,
+    lexicon: EventLexicon,
+    short: bool,
+) -> EventKind | None:
+    """The type the parties of the sentence call for (``typing.retype_by_roles``)."""
+    if kind[0] not in ROLE_TYPED:
+        return None
+    attack = lexicon.cue_lists.get("attack")
+    attack_word = attack is not None and attack.search(match.span.text) is not None
+    if kind[0] == "Diplomacy" and lexicon.official.search(doc.text, sentence.start,
+                                                          sentence.end):
+        return None
+    roles = sentence_roles(doc.text, sentence, doc.actors, lexicon, exclude=match.span)
+    return retype_by_roles(kind, match.span, roles, attack_word, short)
 
 
 def absorb_generic(typed: list[TypedTrigger]) -> list[TypedTrigger]:
@@ -502,6 +539,12 @@ def absorb_generic(typed: list[TypedTrigger]) -> list[TypedTrigger]:
         types = {o.kind[0] for o in by_sentence[t.sentence] if o is not t}
         if t.kind[0] in ("Battles", "Violence against civilians") and types & {"Protests", "Riots"}:
             continue
+        if t.kind == ("Diplomacy", "Statement") and any(
+            o.kind[0] == "Diplomacy" and o.kind != t.kind
+            for o in by_sentence[t.sentence]
+            if o is not t
+        ):
+            continue  # what was said of a meeting or an agreement is that event told again
         if t.kind == ("Violence against civilians", "Attack") and types & {
             "Battles",
             "Explosions/Remote violence",
@@ -560,25 +603,71 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
         draft = Draft(event, tt.kind, idx, date.source, [idx])
         for other in drafts:
             kind = _compatible_kinds(other.kind, draft.kind)
-            if kind is None and other.kind == draft.kind and _same_stem(other, draft):
+            if kind is None and other.kind == draft.kind and (
+                _same_stem(other, draft) or _both_dated_same_day(other, draft)
+            ):
                 kind = draft.kind
+            same_sentence = kind is not None and other.kind == draft.kind and idx in other.sentences
             if (
                 kind is not None
                 and distinct_target(other.event.target) == distinct_target(event.target)
                 and other.event.date == event.date
                 and other.event.date_end == event.date_end
-                and places_compatible(other.event.location, event.location)
+                and (same_sentence or places_compatible(other.event.location, event.location))
             ):
                 merge_into(other, draft, kind, onto.plover_type(kind))
                 break
         else:
             drafts.append(draft)
+    drafts = merge_undated_repeats(drafts, onto)
     attach_follow_ups(doc, lexicon, drafts, with_trigger, paras)
     events = [d.event for d in drafts]
     if is_short(doc) and len(events) > 1:
         main = main_event(events)
         events = [main] + [e for e in events if e is not main]
     return events
+
+
+def _both_dated_same_day(a: Draft, b: Draft) -> bool:
+    """Both told with the same explicit day in their own sentences (a catch-all kind told
+    twice: "the truce collapsed on Monday" ... "the truce ended on 19 September")."""
+    return (
+        a.date_source == "sentence"
+        and b.date_source == "sentence"
+        and a.event.date_precision == "day"
+        and b.event.date_precision == "day"
+        and a.event.date is not None
+        and a.event.date == b.event.date
+        and places_compatible(a.event.location, b.event.location)
+    )
+
+
+def merge_undated_repeats(drafts: list[Draft], onto: Ontology) -> list[Draft]:
+    """A non-violent event the report dates nowhere ("the text signed by Kerry and Lavrov",
+    "a meeting in New York") is the event of the same kind the report dates elsewhere:
+    it joins the latest such event with a compatible place."""
+    kept: list[Draft] = []
+    for d in drafts:
+        if d.date_source != "publication" or d.kind[0] in VIOLENT_TYPES or d.kind in CATCH_ALL:
+            kept.append(d)
+            continue
+        dated = [
+            o
+            for o in drafts
+            if o is not d
+            and o.kind == d.kind
+            and o.date_source in ("sentence", "previous")
+            and o.event.date is not None
+            and places_compatible(o.event.location, d.event.location)
+        ]
+        if not dated:
+            kept.append(d)
+            continue
+        target = max(dated, key=lambda o: (o.event.date or "", -o.sentence))
+        target_date = (target.event.date, target.event.date_end, target.event.date_precision)
+        merge_into(target, d, target.kind, onto.plover_type(target.kind))
+        target.event.date, target.event.date_end, target.event.date_precision = target_date
+    return kept
 
 
 def attach_follow_ups(

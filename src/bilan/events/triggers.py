@@ -27,6 +27,7 @@ EVENTS_SCHEMA: dict[str, Any] = {
     "cue_lists": (dict, list),
     "locatives": (list, str),
     "metonymy": (list, str),
+    "actor_words": (dict, list),
 }
 # ``fallback``: the trigger tells of an event only in a document where no other trigger does
 # (a bare "killed" or "accused" is the event of a one-line note, never beside a clash);
@@ -167,9 +168,9 @@ def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexic
         here = f"{where}:context_rules[{i}]"
         document = entry.get("scope", "sentence") == "document"
         cues = entry.get("cues")
-        if not document and cues is None:
-            raise DataFileError(f"{here}: a sentence rule needs 'cues'")
         trig = entry.get("trigger")
+        if not document and cues is None and trig is None:
+            raise DataFileError(f"{here}: a sentence rule needs 'cues' or 'trigger'")
         try:
             trig_re = re.compile(trig, re.IGNORECASE) if isinstance(trig, str) else None
         except re.error as exc:

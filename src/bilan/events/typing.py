@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bilan.events.ontology import EventKind
 from bilan.events.triggers import Blocker, ContextRule, EventLexicon, TriggerMatch
-from bilan.records import Span
+from bilan.records import ActorMention, Span
 
 
 @dataclass(slots=True)
@@ -59,7 +59,7 @@ def blocking_cue(
 def _rule_applies(rule: ContextRule, text: str, sentence: Span, match: TriggerMatch) -> bool:
     if rule.trigger is not None and not rule.trigger.search(match.span.text):
         return False
-    if rule.cues is None:
+    if rule.cues is None and rule.trigger is None:
         return False
     lo, hi = sentence.start, sentence.end
     if rule.window is not None:
@@ -143,3 +143,95 @@ def requirements_met(
         ):
             return False
     return True
+
+
+# ---------------------------------------------------------------------------------------
+# Typing by who acts on whom (ACLED's codebook): a battle is two organised armed groups
+# fighting; violence against civilians is an armed group attacking unarmed people; mob
+# violence is a crowd attacking. Roles come from the actors stage (ActorMention.category)
+# and from generic words ("gunmen", "villagers", "mob": ``actor_words`` in events.yaml).
+
+# ActorMention.category -> role
+CATEGORY_ROLES: dict[str, str] = {
+    "state_forces": "state",
+    "police": "state",
+    "military": "state",
+    "rebels": "armed",
+    "militia": "armed",
+    "armed": "armed",
+    "civilians": "civilians",
+    "protesters": "protesters",
+    "activists": "protesters",
+    "rioters": "rioters",
+}
+FIGHTING = frozenset({"armed", "state"})
+ATTACK = ("Violence against civilians", "Attack")
+CLASH = ("Battles", "Armed clash")
+MOB = ("Riots", "Mob violence")
+PEACEFUL = ("Protests", "Peaceful protest")
+# what a crowd or a group of workers "demanded" or "denounced" in a one-line note is a protest
+VOICE = frozenset(
+    {("Diplomacy", "Demand"), ("Diplomacy", "Criticism"), ("Diplomacy", "Support")}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMention:
+    start: int
+    end: int
+    role: str
+
+
+def sentence_roles(
+    text: str,
+    sentence: Span,
+    actors: Sequence[ActorMention],
+    lexicon: EventLexicon,
+    exclude: Span | None = None,
+) -> list[RoleMention]:
+    """The parties named in ``sentence`` by role (actors first, then generic words that do
+    not overlap them), outside ``exclude`` (the trigger), in text order."""
+    found: list[RoleMention] = []
+    for a in actors:
+        role = CATEGORY_ROLES.get(a.category)
+        if role is not None and sentence.start <= a.start < sentence.end:
+            found.append(RoleMention(a.start, a.end, role))
+    for role, regex in lexicon.actor_words:
+        for m in regex.finditer(text, sentence.start, sentence.end):
+            if any(m.start() < r.end and r.start < m.end() for r in found):
+                continue
+            found.append(RoleMention(m.start(), m.end(), role))
+    if exclude is not None:
+        found = [r for r in found if r.end <= exclude.start or r.start >= exclude.end]
+    return sorted(found, key=lambda r: r.start)
+
+
+def retype_by_roles(
+    kind: EventKind, trigger: Span, roles: Sequence[RoleMention], attack_word: bool, short: bool
+) -> EventKind | None:
+    """The (sub-)type the parties of the sentence call for, or None to keep ``kind``.
+
+    * an attack (``attack_word``) by one armed side on another, with no civilian named, is
+      a battle; an attack of armed men on civilians (one armed side only) is violence
+      against civilians; an attack by a mob or a crowd is mob violence;
+    * in a snippet, a demand or a denunciation voiced by residents, workers or protesters
+      (no official) is a peaceful protest.
+    """
+    present = {r.role for r in roles}
+    fighters = [r for r in roles if r.role in FIGHTING]
+    before = [r for r in roles if r.end <= trigger.start]
+    if kind in (ATTACK, CLASH) and attack_word:
+        if before and before[-1].role == "rioters" and not {"state", "armed"} & {
+            r.role for r in before
+        }:
+            return MOB
+        two_sides = any(r.end <= trigger.start for r in fighters) and any(
+            r.start >= trigger.end for r in fighters
+        )
+        if kind == ATTACK and two_sides and not present & {"civilians", "protesters"}:
+            return CLASH
+        if kind == CLASH and len(fighters) <= 1 and "civilians" in present:
+            return ATTACK
+    if short and kind in VOICE and present & {"civilians", "protesters"} and not fighters:
+        return PEACEFUL
+    return None

@@ -83,6 +83,41 @@ def _first(values: Iterable[str | None]) -> str | None:
     return max(counts, key=lambda v: counts[v])  # most frequent; first seen wins ties
 
 
+def _located(group: Sequence[Event]) -> bool:
+    return any(e.location is not None for e in group)
+
+
+def _actors_agree(a: Sequence[Event], b: Sequence[Event]) -> bool:
+    """Both groups name the same two parties (actor1 and actor2, both given)."""
+    pairs_a = {(e.actor1, e.actor2) for e in a if e.actor1 and e.actor2}
+    pairs_b = {(e.actor1, e.actor2) for e in b if e.actor1 and e.actor2}
+    return bool(pairs_a & pairs_b)
+
+
+def _join_unlocated(groups: list[list[Event]], order: list[list[Event]]) -> None:
+    """An event no report places joins the one located event of its kind and day that the
+    same report tells of (a report names the place once and not again); across reports
+    only when both name the same two parties. Ambiguous cases stay apart."""
+    for group in [g for g in groups if not _located(g)]:
+        docs = {d for e in group for d in e.documents}
+        located = [g for g in groups if g is not group and _located(g)]
+        if any(distinct_target(e.target) for e in group):
+            continue
+        same_doc = [
+            g for g in located if docs & {d for e in g for d in e.documents}
+        ]
+        candidates = same_doc or [g for g in located if _actors_agree(group, g)]
+        if len(candidates) != 1:
+            continue
+        target = candidates[0]
+        if any(distinct_target(e.target) for e in target):
+            continue
+        target.extend(group)
+        group.clear()
+    groups[:] = [g for g in groups if g]
+    order[:] = [g for g in order if g]
+
+
 def merge_events(events: Sequence[Event]) -> Event:
     """One event from several reports of it."""
     base = events[0]
@@ -129,6 +164,8 @@ def fuse_events(events: Sequence[Event]) -> list[Event]:
         else:
             groups.append([ev])
             order.append(groups[-1])
+    for groups in buckets.values():
+        _join_unlocated(groups, order)
     fused = [merge_events(g) for g in order]
     used: set[str] = set()
     for ev in fused:

@@ -45,6 +45,29 @@ class _Cand:
     granularity: str | None
     anchored: bool
     parts: DateParts | None = None
+    range_start: str | None = None
+    range_end: str | None = None
+
+
+def period(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day a resolved TimeML date value covers ("2016-11" -> November)."""
+    try:
+        if m := re.match(r"(\d{4})-(\d\d)-(\d\d)", value):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            first = monday + dt.timedelta(days=5) if m[3] else monday
+            return first, monday + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            y, mo = int(m[1]), int(m[2])
+            nxt = dt.date(y + mo // 12, mo % 12 + 1, 1)
+            return dt.date(y, mo, 1), nxt - dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})", value):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def _g(m: re.Match[str], name: str) -> str | None:
@@ -126,7 +149,39 @@ class _Finder:
                 cand = self.build(name, m)
                 if cand is not None and cand.end > cand.start:
                     out.append(cand)
-        return self.anchor_times(_select(out, self.text))
+        return self.spans(self.anchor_times(_select(out, self.text)))
+
+    def spans(self, cands: list[_Cand]) -> list[_Cand]:
+        """Dates that bound a span: "depuis le 15 novembre" (until the report's day),
+        "du 3 au 5 mai", "from May 3 to May 5" (both dates carry the whole span)."""
+        if self.dct is None:
+            return cands
+        lex = self.lex
+        for i, c in enumerate(cands):
+            if c.type not in ("DATE", "TIME") or (bounds := period(c.value)) is None:
+                continue
+            left = self.text[max(0, c.start - 30) : c.start]
+            day = lex.range_day_before.search(left)
+            if day is not None and bounds[0] == bounds[1]:
+                try:
+                    first = bounds[0].replace(day=int(day["day"]))
+                except ValueError:
+                    first = None
+                if first is not None and first < bounds[0]:
+                    c.range_start, c.range_end = first.isoformat(), bounds[1].isoformat()
+                    continue
+            prev = cands[i - 1] if i else None
+            if (prev is not None and prev.range_start is None
+                    and (pb := period(prev.value)) is not None and pb[0] < bounds[0]
+                    and lex.range_joiner.match(self.text[prev.end : c.start])
+                    and lex.range_starter.search(self.text[max(0, prev.start - 15) : prev.start])):
+                for x in (prev, c):
+                    x.range_start, x.range_end = pb[0].isoformat(), bounds[1].isoformat()
+                continue
+            since = list(lex.since_before.finditer(left))
+            if since and not left[since[-1].end() :].strip() and bounds[0] < self.dct:
+                c.range_start, c.range_end = bounds[0].isoformat(), self.dct.isoformat()
+        return cands
 
     def anchor_times(self, cands: list[_Cand]) -> list[_Cand]:
         """A clock time belongs to the last day the text named before it ("hier ... 10 h")."""
@@ -135,6 +190,7 @@ class _Finder:
         dct = self.dct.isoformat()
         out: list[_Cand] = []
         last_day: _Cand | None = None
+        cands = self.clock_before_day(cands, dct)
         for c in cands:
             clock = c.type == "TIME" and re.fullmatch(rf"{dct}T\d\d:\d\d", c.value)
             if clock and out and last_day is out[-1] and re.fullmatch(
@@ -151,6 +207,25 @@ class _Finder:
             out.append(c)
             if re.match(r"\d{4}-\d\d-\d\d", c.value) and c.type in ("DATE", "TIME"):
                 last_day = c
+        return out
+
+    def clock_before_day(self, cands: list[_Cand], dct: str) -> list[_Cand]:
+        """A clock time right before the day it belongs to: "10 p.m. Wednesday" is one TIME."""
+        out: list[_Cand] = []
+        i = 0
+        while i < len(cands):
+            c = cands[i]
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if (nxt is not None and c.type == "TIME"
+                    and (clock := re.fullmatch(rf"{dct}(T\d\d:\d\d)", c.value))
+                    and re.fullmatch(r"\s*(?:on\s+|le\s+)?", self.text[c.end : nxt.start])
+                    and nxt.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value)):
+                out.append(_Cand(c.start, nxt.end, "TIME", nxt.value + clock.group(1), "day",
+                                 True, nxt.parts))
+                i += 2
+                continue
+            out.append(c)
+            i += 1
         return out
 
     def build(self, name: str, m: re.Match[str]) -> _Cand | None:
@@ -522,7 +597,8 @@ def _select(cands: list[_Cand], text: str) -> list[_Cand]:
 
 def _to_mention(c: _Cand, text: str) -> TimeMention:
     return TimeMention(start=c.start, end=c.end, text=text[c.start : c.end], type=c.type,
-                       value=c.value, granularity=c.granularity, anchored=c.anchored)
+                       value=c.value, granularity=c.granularity, anchored=c.anchored,
+                       range_start=c.range_start, range_end=c.range_end)
 
 
 def find_timexes(text: str, lang: str, dct: dt.date | None,
@@ -550,13 +626,22 @@ def date_parts(text: str, lexicon: TimeLexicon) -> DateParts | None:
     return best
 
 
-def year_mentions(text: str, timexes: list[TimeMention], lexicon: TimeLexicon) -> list[int]:
-    """Years the text names explicitly, except those that look ahead ("d'ici 2030")."""
-    years: list[int] = []
+def year_mentions(text: str, timexes: list[TimeMention],
+                  lexicon: TimeLexicon) -> list[tuple[int, bool]]:
+    """Years the text names explicitly, except those that look ahead ("d'ici 2030").
+
+    Each comes with whether it opens a span lasting until the report ("depuis 2011",
+    "since the uprising began in March 2011"): the report was then written after that year.
+    """
+    years: list[tuple[int, bool]] = []
     ctx = lexicon.grammar.future_year_ctx
     for t in timexes:
         for m in re.finditer(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", t.text):
             if ctx.search(text[max(0, t.start - 25) : t.start]):
                 continue
-            years.append(int(m.group(1)))
+            left = text[max(0, t.start - 60) : t.start]
+            cut = [b.end() for b in _SENT_BREAK.finditer(left)]
+            if cut:
+                left = left[cut[-1] :]
+            years.append((int(m.group(1)), bool(lexicon.since_before.search(left))))
     return years

@@ -52,12 +52,12 @@ def compile_grammar(alts: dict[str, str]) -> Grammar:
         ("iso", rf"{B}(?P<year>\d{{4}})-(?P<month>0\d|1[0-2])-(?P<day>[0-2]\d|3[01])"
                 rf"(?:T(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?(?![\d])"),
         ("numeric", rf"{B}(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\d/])"),
-        ("day_month", rf"{B}{det}?(?:(?P<wd>{a['weekday']}),?\s+)?{DAY}\s+(?P<month>{a['month']})"
-                      rf"(?:,?\s+{YEAR})?{E}{mod_after}?"),
-        ("month_day", rf"{B}(?:(?P<wd>{a['weekday']}),?\s+)?(?P<month>{a['month']})\s*{DAY}"
-                      rf"(?:,?\s+{YEAR})?{E}"),
+        ("day_month", rf"{B}{det}?(?:(?P<wd>{a['weekday_abbr']})\s*,?\s+)?{DAY}\s+"
+                      rf"(?P<month>{a['month']})(?:\s*,?\s+{YEAR})?{E}{mod_after}?"),
+        ("month_day", rf"{B}(?:(?P<wd>{a['weekday_abbr']})\s*,?\s+)?(?P<month>{a['month']})\s*"
+                      rf"{DAY}(?:\s*,?\s+{YEAR})?{E}"),
         ("month", rf"{B}(?:{mod_before}|{edge}|(?:(?P<mprefix>{a['month_noun']})\s+))?"
-                  rf"(?P<month>{a['month']})(?:,?\s+(?:de\s+|of\s+)?{YEAR})?{E}{mod_after}?"),
+                  rf"(?P<month>{a['month']})(?:\s*,?\s+(?:de\s+|of\s+)?{YEAR})?{E}{mod_after}?"),
         ("season", rf"{B}(?:{det}|{mod_before}|{edge})?(?P<season>{a['season']})"
                    rf"(?:\s+(?:de\s+|d['’]|of\s+)?{YEAR})?{E}{mod_after}?"),
         ("quarter", rf"{B}{det}?(?P<qw>{a['quarter_word']})[\s\-]+(?P<qn>{a['quarter_noun']})"

@@ -60,6 +60,11 @@ TIME_SCHEMA: dict[str, Any] = {
     "age_after_not": (list, str),
     "future_cues": (list, str),
     "past_cues": (list, str),
+    "weekday_abbreviations": (dict, int),
+    "since_words": (list, str),
+    "office_terms": (dict, list),
+    "range_starters": (list, str),
+    "range_joiners": (list, str),
 }
 
 _SEASONS = {"SP", "SU", "FA", "WI"}
@@ -94,6 +99,7 @@ class TimeLexicon:
     vague_quantities: frozenset[str]
     units: dict[str, str]
     calendar_units: dict[str, str]
+    weekday_abbreviations: dict[str, int]
     modifiers: dict[str, int]  # after + before, normalised
     set_words: dict[str, str]
     ref_words: dict[str, str]
@@ -105,12 +111,25 @@ class TimeLexicon:
     future_cues: tuple[re.Pattern[str], ...]
     past_cues: tuple[re.Pattern[str], ...]
     grammar: Grammar
+    since_before: re.Pattern[str]
+    # "du 3 au " right before a date: group "day" is the first day of the span
+    range_day_before: re.Pattern[str]
+    # two dates joined as one span: text between them ("au", "to") and before the first
+    range_joiner: re.Pattern[str]
+    range_starter: re.Pattern[str]
+    # (name pattern, [(first year, last year or None = still in office)])
+    office_terms: tuple[tuple[re.Pattern[str], tuple[tuple[int, int | None], ...]], ...]
 
     def month(self, word: str) -> int | None:
         return self.months.get(_norm(word))
 
     def weekday(self, word: str) -> int | None:
-        return self.weekdays.get(_norm(word))
+        w = _norm(word)
+        return self.weekdays.get(w) or self.weekday_abbreviations.get(w)
+
+    def office_years(self, text: str) -> list[tuple[tuple[int, int | None], ...]]:
+        """The terms in office of each person of ``office_terms`` the text names."""
+        return [terms for pat, terms in self.office_terms if pat.search(text)]
 
     def number(self, word: str) -> float | None:
         w = _norm(word).strip()
@@ -170,11 +189,24 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
             raise DataFileError(f"{where}:set_words[{name}]: bad value {value!r}")
     if data["numeric_date_order"] not in ("dmy", "mdy"):
         raise DataFileError(f"{where}:numeric_date_order: expected dmy or mdy")
+    offices: list[tuple[re.Pattern[str], tuple[tuple[int, int | None], ...]]] = []
+    for name, terms in data["office_terms"].items():
+        spans: list[tuple[int, int | None]] = []
+        for term in terms:
+            m = re.fullmatch(r"(\d{4})-(\d{4})?", str(term))
+            if m is None:
+                raise DataFileError(
+                    f"{where}:office_terms[{name}]: expected 'YYYY-YYYY' or 'YYYY-'"
+                )
+            spans.append((int(m.group(1)), int(m.group(2)) if m.group(2) else None))
+        word = re.escape(name).replace("'", "['’]")
+        offices.append((re.compile(rf"(?<![\w-]){word}(?![\w-])"), tuple(spans)))
     _compile_list(data["decade_patterns"], f"{where}:decade_patterns")
     _compile_list(data["time_of_day_patterns"], f"{where}:time_of_day_patterns")
     alts = {
         "month": _alt(data["months"]),
         "weekday": _alt(data["weekdays"]),
+        "weekday_abbr": _alt({**data["weekdays"], **data["weekday_abbreviations"]}),
         "season": _alt(data["seasons"]),
         "part": _alt(data["parts_of_day"]),
         "number": _alt(data["number_words"]),
@@ -225,6 +257,7 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         vague_quantities=frozenset(_norm(w) for w in data["vague_quantities"]),
         units={_norm(k): v for k, v in data["units"].items()},
         calendar_units={_norm(k): v for k, v in data["calendar_units"].items()},
+        weekday_abbreviations={_norm(k): v for k, v in data["weekday_abbreviations"].items()},
         modifiers=modifiers,
         set_words={_norm(k): v for k, v in data["set_words"].items()},
         ref_words={_norm(k): v for k, v in data["ref_words"].items()},
@@ -236,6 +269,15 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         future_cues=_compile_list(data["future_cues"], f"{where}:future_cues"),
         past_cues=_compile_list(data["past_cues"], f"{where}:past_cues"),
         grammar=compile_grammar(alts),
+        since_before=re.compile(rf"(?:^|[^\w])(?:{_alt(data['since_words'])})(?![\w])",
+                                re.IGNORECASE),
+        office_terms=tuple(offices),
+        range_day_before=re.compile(
+            rf"(?:^|[^\w])(?:{_alt(data['range_starters'])})\s+(?P<day>3[01]|[12]\d|0?[1-9])"
+            rf"(?:er|st|nd|rd|th)?\s*(?:{_alt(data['range_joiners'])})\s*$", re.IGNORECASE),
+        range_joiner=re.compile(rf"^\s*(?:{_alt(data['range_joiners'])})\s*$", re.IGNORECASE),
+        range_starter=re.compile(rf"(?:^|[^\w])(?:{_alt(data['range_starters'])})\s*$",
+                                 re.IGNORECASE),
     )
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bilan.records import Document, TimeMention
 from bilan.time.find import DateParts, date_parts, year_mentions
 from bilan.time.lexicon import TimeLexicon
 from bilan.time.resolve import tense_direction
 
+_CLOCK = re.compile(r"\s*,?\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d")
 _META = re.compile(
     r"(?<!\d)(1[5-9]\d\d|20\d\d)(?:[-/.](0[1-9]|1[0-2])(?:[-/.](0[1-9]|[12]\d|3[01]))?)?"
 )
@@ -69,14 +70,42 @@ def candidate_years(month: int, day: int, weekdays: Iterable[int] | None,
     return years
 
 
-def choose_year(candidates: list[int], lower: int | None) -> int | None:
-    """The earliest candidate not before ``lower`` (the latest year the text mentions)."""
+def choose_year(candidates: list[int], lower: int | None, strict: bool = False,
+                offices: list[tuple[tuple[int, int | None], ...]] | None = None,
+                today: dt.date | None = None,
+                cost: Callable[[int], int] | None = None) -> int | None:
+    """The year among ``candidates`` (oldest first) the text's other evidence points to.
+
+    ``lower`` is the latest year the text mentions (``strict``: a span that lasts until the
+    report, "depuis 2011", so the report is later). ``offices`` are the terms in office of
+    people the text names: the years most of them cover are kept; then those of least
+    ``cost`` (how far back the weekdays the text names fall). Among what remains, the
+    earliest (the closest above the lower bound) wins; without any year evidence a single
+    candidate is kept, several give None: a missing date is better than a wrong one.
+    """
     if not candidates:
         return None
-    if lower is None:
-        return None if len(candidates) > 1 else candidates[0]
-    later = [y for y in candidates if y >= lower]
-    return later[0] if later else None
+    pool = list(candidates)
+    if lower is not None:
+        pool = [y for y in pool if y > lower or (y == lower and not strict)]
+    if offices:
+        last = (today or dt.date.today()).year
+        votes = {y: sum(any(a <= y <= (b if b is not None else last) for a, b in terms)
+                        for terms in offices) for y in pool}
+        best = max(votes.values(), default=0)
+        if best > 0:
+            pool = [y for y in pool if votes[y] == best]
+    if cost is not None and pool:
+        least = min(cost(y) for y in pool)
+        pool = [y for y in pool if cost(y) == least]
+    if not pool:
+        return None
+    if len(pool) == 1:
+        return pool[0]
+    if lower is not None and not (pool[0] > lower + 1 and pool[1] - pool[0] <= 2):
+        # (near years far above the bound: the bound does not tell them apart)
+        return pool[0]
+    return None
 
 
 class _Evidence:
@@ -87,11 +116,19 @@ class _Evidence:
         self.today = today
         body = [t for t in timexes if t.start >= doc.body_start]
         self.body = body
-        years = [y for y in year_mentions(doc.text, timexes, lex) if y <= today.year]
-        self.lower = max(years) if years else None
-        # weekdays the body names (no day number with them), in order
+        years = [(y, s) for y, s in year_mentions(doc.text, timexes, lex) if y <= today.year]
+        self.lower: int | None = max((y for y, _ in years), default=None)
+        self.strict = any(y == self.lower and s for y, s in years)
+        self.offices = lex.office_years(doc.text)
+        # weekdays the body names (no day number with them), in order, and their tense
         self.weekdays: list[int] = []
+        self.past_weekdays: list[int] = []
         self.dated: list[tuple[TimeMention, DateParts]] = []
+        self.dated_anywhere: list[tuple[TimeMention, DateParts]] = []
+        for t in timexes:
+            p = date_parts(t.text, lex)
+            if p is not None and p.day is not None and p.month is not None:
+                self.dated_anywhere.append((t, p))
         for t in body:
             p = date_parts(t.text, lex)
             if p is None:
@@ -100,30 +137,87 @@ class _Evidence:
                 self.dated.append((t, p))
             elif p.weekday is not None and p.day is None:
                 self.weekdays.append(p.weekday)
+                if self.tense(t) <= 0:
+                    self.past_weekdays.append(p.weekday)
 
-    def year_for(self, p: DateParts) -> tuple[int | None, str]:
-        """Year for a day and month, from weekday agreement and the year lower bound."""
+    def tense(self, t: TimeMention) -> int:
+        left = self.doc.text[max(0, t.start - 80) : t.start]
+        cut = [m.end() for m in re.finditer(r"[.!?;\n]", left)]
+        if cut:
+            left = left[cut[-1] :]
+        right = self.doc.text[t.end : t.end + 40]
+        return tense_direction(left, right, self.lex.future_cues, self.lex.past_cues, 0)
+
+    def choose(self, candidates: list[int],
+               cost: Callable[[int], int] | None = None) -> int | None:
+        return choose_year(candidates, self.lower, self.strict, self.offices, self.today, cost)
+
+    def weekday_cost(self, day: dt.date) -> int:
+        """Days back from ``day`` to each weekday the text names in the past: a report names
+        the days just before it ("mercredi soir ... a déclaré jeudi")."""
+        return sum((day.isoweekday() - w) % 7 for w in self.past_weekdays)
+
+    def year_for(self, p: DateParts, own_day: bool) -> tuple[int | None, str]:
+        """Year for a day and month, from weekday agreement and the year evidence.
+
+        ``own_day``: the date is the report's own (a dateline), so the weekdays the text
+        names are likely to include its weekday.
+        """
         assert p.month is not None and p.day is not None
         if p.weekday is not None:
-            return choose_year(candidate_years(p.month, p.day, [p.weekday], self.today),
-                               self.lower), "weekday"
-        # pairs elsewhere in the text that fix the year ("samedi 24 septembre")
-        for _, q in self.dated:
-            if q.weekday is not None and q.month is not None and q.day is not None:
-                if q.year is not None:
-                    return q.year, "text"
-                y = choose_year(candidate_years(q.month, q.day, [q.weekday], self.today),
-                                self.lower)
-                if y is not None:
-                    return y, "weekday"
-        # the lead's weekday is the dateline's day; then any weekday named
-        for pool in (self.weekdays[:1], self.weekdays):
-            if not pool:
-                continue
-            y = choose_year(candidate_years(p.month, p.day, pool, self.today), self.lower)
+            return self.choose(candidate_years(p.month, p.day, [p.weekday], self.today)), "weekday"
+        month, day = p.month, p.day
+
+        def cost(year: int) -> int:
+            return self.weekday_cost(dt.date(year, month, day))
+
+        if own_day and self.weekdays:
+            # the report names its own day ("a déclaré jeudi", "said on Friday")
+            y = self.choose(candidate_years(p.month, p.day, set(self.weekdays), self.today), cost)
             if y is not None:
                 return y, "weekday"
-        return None, "none"
+        anchors = self.anchors()
+        if anchors:
+            # the nearest date the text fixes ("le 19 février 2017 ... le 17 mars")
+            def gap(y: int) -> int:
+                d = _full(DateParts(y, p.month, p.day, None))
+                return min(abs((d - a).days) for a in anchors) if d else 10**6
+            base = min(anchors, key=lambda a: abs(a.month - p.month)).year  # type: ignore[operator]
+            y = min((base - 1, base, base + 1), key=gap)
+            if _full(DateParts(y, p.month, p.day, None)) is not None:
+                return y, "text"
+        return self.choose(candidate_years(p.month, p.day, None, self.today)), "years"
+
+    def anchors(self) -> list[dt.date]:
+        """Dates the text fixes fully: with their year, or a weekday that picks the year."""
+        out: list[dt.date] = []
+        for _, q in self.dated_anywhere:
+            if q.year is not None:
+                d = _full(q)
+            elif q.weekday is not None and q.month is not None and q.day is not None:
+                y = self.choose(candidate_years(q.month, q.day, [q.weekday], self.today))
+                d = _full(DateParts(y, q.month, q.day, None)) if y is not None else None
+            else:
+                d = None
+            if d is not None and d <= self.today:
+                out.append(d)
+        return out
+
+    def stamp(self) -> dt.date | None:
+        """A wire page's time stamp near the top: "TRIPOLI | Mon Feb 21 , 2011 7:47 pm GMT"."""
+        for t in self.all_dated():
+            tm, p = t
+            if tm.start > 600:
+                break
+            if p.year is None or not _CLOCK.match(self.doc.text, tm.end):
+                continue
+            d = _full(p)
+            if d is not None and (p.weekday is None or d.isoweekday() == p.weekday):
+                return d
+        return None
+
+    def all_dated(self) -> list[tuple[TimeMention, DateParts]]:
+        return self.dated_anywhere
 
     def dateline(self) -> dt.date | None:
         span = self.doc.dateline_date
@@ -133,11 +227,41 @@ class _Evidence:
         if p is None or p.month is None or p.day is None:
             return None
         if p.year is None:
-            p.year, _ = self.year_for(p)
+            p.year, _ = self.year_for(p, own_day=True)
         return _full(p)
 
+    def in_office(self, year: int) -> bool:
+        """Whether ``year`` is one of those most of the office holders the text names cover
+        (True when it names none the data knows): page furniture dated years later is not
+        the news."""
+        if not self.offices:
+            return True
+
+        def votes(y: int) -> int:
+            return sum(any(a <= y <= (b if b is not None else self.today.year) for a, b in terms)
+                       for terms in self.offices)
+
+        top = max(votes(y) for y in range(self.today.year - LOOKBACK_YEARS, self.today.year + 1))
+        return votes(year) == top
+
+    def latest_explicit(self) -> dt.date | None:
+        """The latest past day the body dates with its year ("le 15 octobre 2016")."""
+        best: dt.date | None = None
+        for t, p in self.dated:
+            d = _full(p) if p.year is not None else None
+            if d is None or d > self.today or self.tense(t) > 0:
+                continue
+            if p.weekday is not None and d.isoweekday() != p.weekday:
+                continue
+            if best is None or d > best:
+                best = d
+        return best
+
     def content(self) -> dt.date | None:
-        """The latest day the text dates in the past or present (never a future plan)."""
+        """The report's day from the dates the text gives: the latest day it dates in the past
+        or present (never a future plan), moved on to the latest weekday the text names in the
+        past within the following week: the first weekday the body names, the news day ("the
+        toll rose to 160 on Sunday ... late on Friday, June 4")."""
         best: dt.date | None = None
         for t, p in self.dated:
             left = self.doc.text[max(0, t.start - 80) : t.start]
@@ -146,11 +270,18 @@ class _Evidence:
                 continue
             q = DateParts(p.year, p.month, p.day, p.weekday)
             if q.year is None:
-                q.year, _ = self.year_for(q)
+                q.year, _ = self.year_for(q, own_day=False)
             d = _full(q)
-            if d is not None and d <= self.today and (best is None or d > best):
+            if d is not None and d <= self.today and self.in_office(d.year) and (
+                    best is None or d > best):
                 best = d
-        return best
+        if best is None:
+            return None
+        if not self.past_weekdays:
+            return best
+        # the first weekday the body names is the news day: the report's day or the day before
+        moved = best + dt.timedelta(days=(self.past_weekdays[0] - best.isoweekday()) % 7)
+        return moved if moved <= self.today else best
 
 
 def resolve_publication_date(
@@ -170,7 +301,7 @@ def resolve_publication_date(
                 break
             meta = None
     content: tuple[dt.date, str] | None = None
-    d = ev.dateline()
+    d = ev.stamp() or ev.dateline()
     if d is not None:
         content = (d, "dateline")
     else:
@@ -197,6 +328,13 @@ def resolve_publication_date(
             same_year = _full(DateParts(full.year, est.month, est.day, None)) or est
             if abs((full - same_year).days) <= 2:
                 return full, "metadata", warnings
+            if source == "content":
+                # the text overrules a full metadata date only with a past day it dates with
+                # its year, later than the metadata date (a report tells what happened before)
+                explicit = ev.latest_explicit()
+                if explicit is None or explicit <= full + dt.timedelta(days=2):
+                    return full, "metadata", warnings
+                est = explicit
         if full is None and meta.year == est.year and meta.month in (None, est.month):
             return est, source, warnings
         if full is None and meta.month in (None, est.month) and doc.dateline_date is not None:
