@@ -27,8 +27,11 @@ SHARED = REPO.parent / "shared" / "data"
 
 def corpora() -> dict[str, list[str]]:
     out = {"examples": [str(REPO / "examples" / "reports")]}
-    for name, sub in (("seeds-fr", "seeds-fr"), ("mlcrisis-fr-gold", "mlcrisis-fr-gold/docs"),
-                      ("t17-en-gold", "t17-en-gold/docs")):
+    for name, sub in (
+        ("seeds-fr", "seeds-fr"),
+        ("mlcrisis-fr-gold", "mlcrisis-fr-gold/docs"),
+        ("t17-en-gold", "t17-en-gold/docs"),
+    ):
         if (SHARED / sub).is_dir():
             out[name] = [str(SHARED / sub)]
     return out
@@ -47,9 +50,18 @@ def bench(paths: list[str], repeat: int) -> dict[str, object]:
     fusion = 0.0
     chars = sum(len(d.text) for d in docs)
     for _ in range(repeat):
-        run_docs = [Document(id=d.id, text=d.text, source=d.source, published=d.published,
-                             language_hint=d.language_hint, title=d.title, outlet=d.outlet)
-                    for d in docs]
+        run_docs = [
+            Document(
+                id=d.id,
+                text=d.text,
+                source=d.source,
+                published=d.published,
+                language_hint=d.language_hint,
+                title=d.title,
+                outlet=d.outlet,
+            )
+            for d in docs
+        ]
         ok = []
         for d in run_docs:
             try:
@@ -98,8 +110,29 @@ def main() -> int:
         json.dump(results, sys.stdout, indent=2)
         print()
         return 0
+    stages = [st.name for st in STAGES] + ["fusion"]
+    print(
+        "| corpus | docs | KB/doc | start-up s | docs/s | "
+        + " | ".join(f"{n} ms" for n in stages)
+        + " | dateparser docs/s (peer) |"
+    )
+    print("|---" * (len(stages) + 6) + "|")
     for name, r in results.items():
-        print(name, r)
+        if not isinstance(r, dict):
+            continue
+        ms = r["ms_per_doc"]
+        assert isinstance(ms, dict)
+        cells = [
+            name,
+            r["documents"],
+            r["kb_per_doc"],
+            r["startup_s"],
+            r["docs_per_s"],
+            *[ms[n] for n in stages],
+            r["peer_dateparser_docs_per_s"] or "not installed",
+        ]
+        print("| " + " | ".join(str(c) for c in cells) + " |")
+    print(f"\npeak memory (RSS) of the process: {results['peak_rss_mb']} MB")
     return 0
 
 

@@ -16,6 +16,7 @@ from bilan.events.ontology import EventKind, Ontology
 from bilan.events.select import is_short, main_event
 from bilan.events.triggers import EventLexicon, TriggerMatch, find_triggers
 from bilan.events.typing import (
+    VOICE,
     TypedTrigger,
     apply_document_rules,
     apply_sentence_rules,
@@ -518,6 +519,8 @@ def _retype_by_roles(
         return None
     attack = lexicon.cue_lists.get("attack")
     attack_word = attack is not None and attack.search(match.span.text) is not None
+    if not attack_word and not (short and kind in VOICE):
+        return None  # nothing the parties could change
     if kind[0] == "Diplomacy" and lexicon.official.search(doc.text, sentence.start,
                                                           sentence.end):
         return None

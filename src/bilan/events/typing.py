@@ -215,7 +215,7 @@ def retype_by_roles(
       a battle; an attack of armed men on civilians (one armed side only) is violence
       against civilians; an attack by a mob or a crowd is mob violence;
     * in a snippet, a demand or a denunciation voiced by residents, workers or protesters
-      (no official) is a peaceful protest.
+      (named before the trigger; no official, no armed party) is a peaceful protest.
     """
     present = {r.role for r in roles}
     fighters = [r for r in roles if r.role in FIGHTING]
@@ -232,6 +232,7 @@ def retype_by_roles(
             return CLASH
         if kind == CLASH and len(fighters) <= 1 and "civilians" in present:
             return ATTACK
-    if short and kind in VOICE and present & {"civilians", "protesters"} and not fighters:
+    voiced_by = {r.role for r in before}
+    if short and kind in VOICE and voiced_by & {"civilians", "protesters"} and not fighters:
         return PEACEFUL
     return None
