@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="at most N dates (default: chosen by bilan)")
     timeline.add_argument("--sentences", type=_positive, default=2, metavar="K",
                           help="at most K sentences per date (default 2)")
+    timeline.add_argument("--summary-lang", default="auto", choices=["auto", "fr", "en"],
+                          help="language of the summaries (default: the reports' own; events "
+                          "told in another language are then described from their records)")
     _common(timeline)
     timeline.add_argument("--workers", type=_positive, default=1, metavar="N",
                           help="worker processes (default 1)")
@@ -194,7 +197,8 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     bar = _ProgressBar(not args.quiet)
     try:
         result = run(args.inputs, lang=args.lang, workers=args.workers, stdin=sys.stdin,
-                     progress=bar, max_dates=args.dates, sentences_per_date=args.sentences)
+                     progress=bar, max_dates=args.dates, sentences_per_date=args.sentences,
+                     summary_lang=None if args.summary_lang == "auto" else args.summary_lang)
     finally:
         bar.close()
     write_atomic(out, dumps(timeline_json(result)))

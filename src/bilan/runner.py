@@ -45,6 +45,7 @@ def run(
     progress: Progress | None = None,
     max_dates: int | None = None,
     sentences_per_date: int = 2,
+    summary_lang: str | None = None,
 ) -> RunResult:
     """Read ``inputs`` (paths, directories or "-"), extract and merge events."""
     check_lang(lang)
@@ -71,7 +72,11 @@ def run(
     documents = _redate(documents, originals, options, rejects)
     events = fuse_documents(documents)
     timeline = build_timeline(
-        events, documents, max_dates=max_dates, sentences_per_date=sentences_per_date
+        events,
+        documents,
+        max_dates=max_dates,
+        sentences_per_date=sentences_per_date,
+        summary_lang=summary_lang,
     )
     return RunResult(documents=documents, events=events, rejects=rejects, timeline=timeline)
 

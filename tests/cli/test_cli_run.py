@@ -225,3 +225,18 @@ def test_forced_language_accepts_unsupported_text(tmp_path: Path) -> None:
     )
     _, texts, rejects = _load(out)
     assert list(texts) == ["es.txt"] and not rejects
+
+
+def test_timeline_command(demo_out: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tl.json"
+    args = ["timeline", str(EXAMPLES), "--out", str(out), "--dates", "3", "--sentences", "1"]
+    assert _run([*args, "--quiet", "--summary-lang", "en"]) == 0
+    timeline = json.loads(out.read_text(encoding="utf-8"))["timeline"]
+    events = json.loads((demo_out / "events.json").read_text(encoding="utf-8"))
+    event_ids = {e["id"] for e in events["events"]}
+    doc_ids = {d["id"] for d in events["documents"]}
+    assert 0 < len(timeline) <= 3
+    assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+    for entry in timeline:
+        assert len(entry["summary"]) <= 1
+        assert set(entry["events"]) <= event_ids and set(entry["documents"]) <= doc_ids

@@ -73,3 +73,10 @@ def test_dateline_with_country_and_two_places() -> None:
     doc = _doc("PARIS/BENGHAZI, 19 mars (Reuters) - Des avions ont frappé des blindés.\n")
     assert doc.dateline_place is not None and doc.dateline_place.text == "PARIS/BENGHAZI"
     assert doc.dateline_date is not None and doc.dateline_date.text == "19 mars"
+
+
+def test_dateline_with_country_in_brackets() -> None:
+    doc = _doc("KHARKIV (Ukraine), 3 mars 2022 (AFP) - Des tirs ont visé la place centrale.\n")
+    assert doc.dateline_place is not None and doc.dateline_place.text == "KHARKIV"
+    assert doc.dateline_date is not None and doc.dateline_date.text == "3 mars 2022"
+    assert doc.outlet == "AFP"

@@ -67,7 +67,7 @@ def load_layout_cues() -> LayoutCues:
         re.IGNORECASE,
     )
     dateline = re.compile(
-        rf"(?P<place>{_UPPER_PLACE})(?:,\s*(?P<date>[^()\n]{{1,40}}?))?\s*"
+        rf"(?P<place>{_UPPER_PLACE})(?:\s*\([^()\n]{{2,30}}\))?(?:,\s*(?P<date>[^()\n]{{1,40}}?))?\s*"
         rf"\((?P<agency>{agencies})\)\s*[-–—]+\s*"
     )
     dateline_plain = re.compile(

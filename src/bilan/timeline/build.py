@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bilan.records import Document, Event, TimelineEntry
+from bilan.timeline.generate import SummaryPhrases, describe, load_phrases
 
 DEFAULT_CAP = 30  # dates kept when the caller does not ask for a number
 DUPLICATE_OVERLAP = 0.6  # word-set overlap above which two sentences tell the same thing
@@ -154,15 +155,29 @@ def _candidates(event: Event, rank: int, docs: dict[str, Document]) -> list[_Can
     return found
 
 
-def summarise(group_events: list[Event], docs: dict[str, Document], k: int) -> list[str]:
-    """Up to ``k`` sentences for the events of one date."""
+def summarise(
+    group_events: list[Event],
+    docs: dict[str, Document],
+    k: int,
+    phrases: SummaryPhrases | None = None,
+) -> list[str]:
+    """Up to ``k`` sentences for the events of one date.
+
+    With ``phrases`` (a summary language was asked for), only sentences of reports in that
+    language are copied; events told only in other languages are described from their
+    records (:func:`bilan.timeline.generate.describe`).
+    """
     events = sorted(
         group_events,
         key=lambda e: (-_fatalities(e), -len(e.claims), -len(e.mentions), e.id),
     )
     candidates: list[_Candidate] = []
     for rank, event in enumerate(events):
-        candidates.extend(_candidates(event, rank, docs))
+        candidates.extend(
+            c
+            for c in _candidates(event, rank, docs)
+            if phrases is None or docs[c.order[1]].language == phrases.lang
+        )
     # the best sentence of each top event first, then the rest by score
     candidates.sort(key=lambda c: (c.order[0], -c.score, c.order[1], c.order[2]))
     firsts: list[_Candidate] = []
@@ -173,11 +188,22 @@ def summarise(group_events: list[Event], docs: dict[str, Document], k: int) -> l
         last_rank = cand.order[0]
     rest.sort(key=lambda c: (-c.score, c.order))
     summary: list[str] = []
+    covered: set[int] = set()
     for cand in firsts + rest:
         if len(summary) >= k:
             break
         if not is_near_duplicate(cand.text, summary):
             summary.append(cand.text)
+            covered.add(cand.order[0])
+    if phrases is not None:
+        for rank, event in enumerate(events):
+            if len(summary) >= k:
+                break
+            if rank in covered:
+                continue
+            text = describe(event, phrases)
+            if not is_near_duplicate(text, summary):
+                summary.append(text)
     return summary
 
 
@@ -186,11 +212,13 @@ def build_timeline(
     documents: list[Document],
     max_dates: int | None = None,
     sentences_per_date: int = 2,
+    summary_lang: str | None = None,
 ) -> list[TimelineEntry]:
     """Dated summaries of the events, in chronological order (contract §3).
 
     ``max_dates``: keep the most important dates; ``None`` keeps every date with at least one
-    non-Diplomacy event or two mentions, at most :data:`DEFAULT_CAP`.
+    non-Diplomacy event or two mentions, at most :data:`DEFAULT_CAP`. ``summary_lang``: write
+    the summaries in that language (reports in other languages are described from records).
     """
     groups: dict[str, _DateGroup] = {}
     for event in events:
@@ -203,13 +231,14 @@ def build_timeline(
     else:
         ranked = ranked[: max(max_dates, 0)]
     docs = {d.id: d for d in documents}
+    phrases = load_phrases(summary_lang) if summary_lang else None
     timeline: list[TimelineEntry] = []
     for group in sorted(ranked, key=lambda g: g.date):
         ordered = sorted(group.events, key=lambda e: (-_fatalities(e), e.id))
         timeline.append(
             TimelineEntry(
                 date=group.date,
-                summary=summarise(group.events, docs, max(sentences_per_date, 0)),
+                summary=summarise(group.events, docs, max(sentences_per_date, 0), phrases),
                 events=[e.id for e in ordered],
                 documents=group.documents,
             )
