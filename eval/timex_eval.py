@@ -6,7 +6,7 @@ offsets kept), the creation date (DCT) and the gold TIMEX3, runs :func:`find_tim
 prints strict/relaxed span F1, value F1 (relaxed match with the same value), type accuracy
 and the share of gold weekday expressions resolved to the right date.
 
-    python eval/timex_eval.py [--json] [--data DIR]
+    python eval/timex_eval.py [--json] [--data DIR] [--errors]
 """
 
 from __future__ import annotations
@@ -105,37 +105,46 @@ def run_bilan(docs: list[TmlDoc], lang: str, lex: TimeLexicon) -> tuple[list[lis
     return system, time.perf_counter() - t0
 
 
+def match(doc: TmlDoc, found: list[TimeMention]) -> list[tuple[GoldTimex, TimeMention | None]]:
+    """Each gold TIMEX3 with the system mention matched to it (same span first, else the
+    first overlapping one not yet used), or None."""
+    used: set[int] = set()
+    out: list[tuple[GoldTimex, TimeMention | None]] = []
+    for g in doc.timexes:
+        hit = None
+        for i, s in enumerate(found):
+            if i in used:
+                continue
+            if s.start == g.start and s.end == g.end:
+                hit = i
+                break
+            if hit is None and s.start < g.end and g.start < s.end:
+                hit = i
+        if hit is not None:
+            used.add(hit)
+        out.append((g, found[hit] if hit is not None else None))
+    return out
+
+
 def score(docs: list[TmlDoc], lex: TimeLexicon, system: list[list[TimeMention]],
           elapsed: float) -> dict[str, float | int]:
     n_gold = n_sys = strict = relaxed = value_ok = type_ok = 0
-    wd_total = wd_ok = 0
+    wd_total = wd_ok = wd_found = 0
     weekday = _weekday_words(lex)
     for doc, found in zip(docs, system, strict=True):
         n_gold += len(doc.timexes)
         n_sys += len(found)
-        used: set[int] = set()
-        for g in doc.timexes:
-            match = None
-            for i, s in enumerate(found):
-                if i in used:
-                    continue
-                if s.start == g.start and s.end == g.end:
-                    match = i
-                    break
-                if match is None and s.start < g.end and g.start < s.end:
-                    match = i
-            if weekday.search(g.text):
-                wd_total += 1
-            if match is None:
+        for g, s in match(doc, found):
+            is_wd = bool(weekday.search(g.text))
+            wd_total += is_wd
+            if s is None:
                 continue
-            used.add(match)
-            s = found[match]
+            wd_found += is_wd
             relaxed += 1
             strict += s.start == g.start and s.end == g.end
             value_ok += s.value == g.value
             type_ok += s.type == g.type
-            if weekday.search(g.text) and s.value == g.value:
-                wd_ok += 1
+            wd_ok += is_wd and s.value == g.value
 
     def f1(tp: int) -> float:
         p = tp / n_sys if n_sys else 0.0
@@ -152,8 +161,67 @@ def score(docs: list[TmlDoc], lex: TimeLexicon, system: list[list[TimeMention]],
         "type_accuracy": round(type_ok / relaxed, 3) if relaxed else 0.0,
         "weekday_gold": wd_total,
         "weekday_value_accuracy": round(wd_ok / wd_total, 3) if wd_total else 0.0,
+        # weekday timexes found at all (relaxed), and resolved right among those found
+        "weekday_recall": round(wd_found / wd_total, 3) if wd_total else 0.0,
+        "weekday_found_accuracy": round(wd_ok / wd_found, 3) if wd_found else 0.0,
         "docs_per_second": round(len(docs) / elapsed, 2) if elapsed else 0.0,
     }
+
+
+# --- error listing -----------------------------------------------------------------------
+
+
+def _shape(text: str, lex: TimeLexicon) -> str:
+    """The pattern of an expression: digits as 9, month and weekday names as MONTH / WD."""
+    out = []
+    for word in re.findall(r"\w+|[^\w\s]", text.lower()):
+        if word in lex.weekdays or word in lex.weekday_abbreviations:
+            out.append("WD")
+        elif word in lex.months and len(word) > 3:
+            out.append("MONTH")
+        else:
+            out.append(re.sub(r"\d", "9", word))
+    return " ".join(out)
+
+
+def errors(docs: list[TmlDoc], lex: TimeLexicon,
+           system: list[list[TimeMention]]) -> dict[tuple[str, str], list[str]]:
+    """False positives, misses and wrong values, grouped by kind and expression pattern."""
+    groups: dict[tuple[str, str], list[str]] = {}
+
+    def add(kind: str, text: str, line: str) -> None:
+        groups.setdefault((kind, _shape(text, lex)), []).append(line)
+
+    for doc, found in zip(docs, system, strict=True):
+        dct = doc.dct.isoformat() if doc.dct else "-"
+        pairs = match(doc, found)
+        matched = {id(s) for _, s in pairs if s is not None}
+        for g, s in pairs:
+            if s is None:
+                left = doc.text[max(0, g.start - 30) : g.start].replace("\n", " ")
+                right = doc.text[g.end : g.end + 20].replace("\n", " ")
+                add("miss", g.text, f"{doc.name} dct={dct} {g.text!r} gold={g.value} "
+                                    f"[...{left}|{right}...]")
+            elif s.value != g.value:
+                add("value", g.text, f"{doc.name} dct={dct} {g.text!r} gold={g.value} "
+                                     f"sys={s.value} ({s.text!r})")
+        for s in found:
+            if id(s) not in matched:
+                left = doc.text[max(0, s.start - 30) : s.start].replace("\n", " ")
+                add("fp", s.text, f"{doc.name} dct={dct} {s.text!r} sys={s.value} "
+                                  f"[...{left}]")
+    return groups
+
+
+def print_errors(name: str, groups: dict[tuple[str, str], list[str]], limit: int) -> None:
+    totals = {k: sum(len(v) for (kind, _), v in groups.items() if kind == k)
+              for k in ("fp", "miss", "value")}
+    print(f"== {name}: {totals['fp']} false positives, {totals['miss']} misses, "
+          f"{totals['value']} wrong values")
+    for (kind, shape), lines in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        print(f"[{kind}] {shape!r} x{len(lines)}")
+        for line in lines[:limit]:
+            print(f"    {line}")
 
 
 # --- peers in the same run ---------------------------------------------------------------
@@ -272,7 +340,8 @@ def corpora(data: Path) -> dict[str, tuple[str, list[Path]]]:
 
 
 COLUMNS = ["documents", "gold", "system", "strict_f1", "relaxed_f1", "value_f1",
-           "type_accuracy", "weekday_gold", "weekday_value_accuracy", "docs_per_second"]
+           "type_accuracy", "weekday_gold", "weekday_value_accuracy", "weekday_recall",
+           "weekday_found_accuracy", "docs_per_second"]
 
 
 def subset(items: list[TmlDoc], limit: int | None) -> list[TmlDoc]:
@@ -294,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peer-workers", type=int, default=2, help="HeidelTime calls in parallel")
     ap.add_argument("--peer-cache", type=Path, default=None,
                     help="JSON file keeping HeidelTime's outputs between runs")
+    ap.add_argument("--errors", action="store_true",
+                    help="list bilan's false positives, misses and wrong values by pattern")
+    ap.add_argument("--errors-limit", type=int, default=4, help="examples shown per pattern")
     args = ap.parse_args(argv)
     results: dict[str, dict[str, float | int]] = {}
     for name, (lang, paths) in corpora(args.data).items():
@@ -303,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
         docs = [parse_tml(p) for p in paths]
         found, elapsed = run_bilan(docs, lang, lex)
         results[name] = score(docs, lex, found, elapsed)
+        if args.errors:
+            print_errors(name, errors(docs, lex, found), args.errors_limit)
         if not args.peer:
             continue
         part = subset(docs, args.peer_limit)

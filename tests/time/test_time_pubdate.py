@@ -199,3 +199,14 @@ def test_full_metadata_kept_unless_the_text_dates_later_events(fr: TimeLexicon) 
             "le 12 mai 2019, avait été calme.")
     date, source, warnings = pubdate(make_doc(text, published="2020-03-02"), fr)
     assert (date, source, warnings) == (dt.date(2020, 3, 2), "metadata", [])
+
+
+def test_content_date_moved_by_the_interval_its_sentence_gives(fr: TimeLexicon) -> None:
+    # 2 June 2021 is a Wednesday; "lundi, plus de deux semaines après" -> Monday 21 June
+    text = ("GAO (AFP) - L'armée a confirmé lundi, plus de deux semaines après les faits, "
+            "qu'un convoi avait été attaqué le 2 juin 2021 près de la frontière.")
+    doc = make_doc(text)
+    assert pubdate(doc, fr)[:2] == (dt.date(2021, 6, 21), "content")
+    # without the interval, the Monday right after the event
+    doc = make_doc(text.replace(" plus de deux semaines après les faits,", ""))
+    assert pubdate(doc, fr)[:2] == (dt.date(2021, 6, 7), "content")

@@ -16,6 +16,7 @@ from bilan.time.lexicon import TimeLexicon
 from bilan.time.resolve import (
     closest_month_year,
     closest_year,
+    holiday_date,
     iso_week,
     season_year,
     shift_month,
@@ -47,6 +48,18 @@ class _Cand:
     parts: DateParts | None = None
     range_start: str | None = None
     range_end: str | None = None
+    qshift: int | None = None  # a quarter named relative to the one under discussion
+    year_ago: bool = False  # "a year ago": the same quarter a year before, in a quarter context
+
+
+def _latest_full_quarter(d: dt.date) -> tuple[int, int]:
+    q = (d.month - 1) // 3  # the current quarter is q + 1
+    return (d.year, q) if q else (d.year - 1, 4)
+
+
+def _shift_quarter(year: int, q: int, n: int) -> tuple[int, int]:
+    idx = year * 4 + (q - 1) + n
+    return idx // 4, idx % 4 + 1
 
 
 def period(value: str) -> tuple[dt.date, dt.date] | None:
@@ -79,6 +92,14 @@ def _g(m: re.Match[str], name: str) -> str | None:
 
 def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
+
+
+def _year_of(m: re.Match[str]) -> int | None:
+    """The year a date names: four digits, or two right after the month ("octobre 98")."""
+    if m["year"]:
+        return int(m["year"])
+    y2 = _g(m, "y2")
+    return _two_digit_year(y2.lstrip("'’")) if y2 else None
 
 
 def _two_digit_year(y: str) -> int:
@@ -149,7 +170,36 @@ class _Finder:
                 cand = self.build(name, m)
                 if cand is not None and cand.end > cand.start:
                     out.append(cand)
-        return self.spans(self.anchor_times(_select(out, self.text)))
+        return self.spans(self.anchor_times(self.quarters(_select(out, self.text))))
+
+    def quarters(self, cands: list[_Cand]) -> list[_Cand]:
+        """Quarters of a financial report: "the quarter", "the year-earlier period" are the
+        last past quarter the text named (else the last full quarter before the report);
+        "a year ago" said in a report about a quarter is that quarter a year before."""
+        if self.dct is None:
+            return cands
+        latest = _latest_full_quarter(self.dct)
+        current: tuple[int, int] | None = None
+        for c in cands:
+            if m := re.fullmatch(r"(\d{4})-Q([1-4])", c.value):
+                if c.qshift is None and (int(m[1]), int(m[2])) <= latest:
+                    current = (int(m[1]), int(m[2]))
+                continue
+            if c.qshift is None and not c.year_ago:
+                continue
+            base = current if current is not None else latest
+            if c.qshift is not None:
+                text = _norm(self.text[c.start : c.end])
+                if text in self.lex.report_quarter_refs:
+                    base = latest
+                y, q = _shift_quarter(*base, c.qshift)
+                c.value, c.type, c.granularity = f"{y}-Q{q}", "DATE", "quarter"
+                continue
+            left, right = self.clause(c.start, c.end)
+            if current is not None or self.g.quarter_word.search(left + " " + right):
+                y, q = _shift_quarter(*base, -4)
+                c.value, c.granularity = f"{y}-Q{q}", "quarter"
+        return cands
 
     def spans(self, cands: list[_Cand]) -> list[_Cand]:
         """Dates that bound a span: "depuis le 15 novembre" (until the report's day),
@@ -193,7 +243,7 @@ class _Finder:
         cands = self.clock_before_day(cands, dct)
         for c in cands:
             clock = c.type == "TIME" and re.fullmatch(rf"{dct}T\d\d:\d\d", c.value)
-            if clock and out and last_day is out[-1] and re.fullmatch(
+            if clock and out and last_day is out[-1] and last_day.type == "DATE" and re.fullmatch(
                 r"\s*(?:à|at)\s*", self.text[last_day.end : c.start]
             ):
                 # "hier à 10 h": one expression
@@ -216,6 +266,16 @@ class _Finder:
         while i < len(cands):
             c = cands[i]
             nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if (nxt is not None and c.type == "TIME"
+                    and (clock := re.fullmatch(rf"{dct}(T\d\d:\d\d)", c.value))
+                    and nxt.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value)):
+                between = self.text[c.end : nxt.start]
+                if re.fullmatch(r"\s*,\s*", between):
+                    # "vers 0 h 40, jeudi": the clock is on that day; two expressions
+                    c.value = nxt.value + clock.group(1)
+                    out.append(c)
+                    i += 1
+                    continue
             if (nxt is not None and c.type == "TIME"
                     and (clock := re.fullmatch(rf"{dct}(T\d\d:\d\d)", c.value))
                     and re.fullmatch(r"\s*(?:on\s+|le\s+)?", self.text[c.end : nxt.start])
@@ -266,7 +326,7 @@ class _Finder:
             return None
         day = int(m["day"])
         wd = self.lex.weekday(m["wd"]) if _g(m, "wd") else None
-        year = int(m["year"]) if m["year"] else None
+        year = _year_of(m)
         parts = DateParts(year, month, day, wd)
         start = m.start()
         if year is None:
@@ -295,7 +355,7 @@ class _Finder:
         month = self.lex.month(m["month"])
         if month is None:
             return None
-        year = int(m["year"]) if m["year"] else None
+        year = _year_of(m)
         context = bool(year or _g(m, "edge") or _g(m, "modb") or _g(m, "mprefix") or _g(m, "mod"))
         if not self.month_ok(m, m["month"], context):
             return None
@@ -310,13 +370,15 @@ class _Finder:
                 return _Cand(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", "month", False,
                              parts)
             if direction is None:
-                # a month named alone is this year's unless the tense says otherwise
+                # a month named alone: the tense decides, else the nearest such month
                 tense = self.direction(m.start(), m.end(), 0)
                 year = self.dct.year
                 if tense < 0 and month > self.dct.month:
                     year -= 1
                 elif tense > 0 and month < self.dct.month:
                     year += 1
+                elif tense == 0:
+                    year = closest_month_year(self.dct, month, 0, soft=True)
             else:
                 year = closest_month_year(self.dct, month, direction, soft=False)
         return _Cand(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", "month", True, parts)
@@ -329,6 +391,9 @@ class _Finder:
         has_ctx = bool(year or _g(m, "det") or _g(m, "modb") or _g(m, "edge") or _g(m, "mod"))
         if not has_ctx and not self.g.month_ctx.search(self.before(m.start())):
             return None  # "été" is also a past participle
+        gen = re.search(r"(\w+)\s+d['’]$", self.before(m.start()))
+        if gen and year is None and _norm(gen.group(1)) not in self.lex.season_genitive_ok:
+            return None  # "les sports d'hiver": an adjective
         if year is None:
             if self.dct is None:
                 return _Cand(m.start(), m.end(), "DATE", f"XXXX-{code}", "season", False)
@@ -349,6 +414,16 @@ class _Finder:
         year = self.dct.year if q <= (self.dct.month - 1) // 3 + 1 else self.dct.year - 1
         return _Cand(m.start(), m.end(), "DATE", f"{year}-Q{q}", "quarter", True)
 
+    def r_quarter_ref(self, m: re.Match[str]) -> _Cand | None:
+        word = _norm(m["qref"])
+        shift = self.lex.quarter_refs.get(word, self.lex.report_quarter_refs.get(word))
+        if shift is None:
+            return None
+        if self.dct is None:
+            return _Cand(m.start(), m.end(), "DATE", "XXXX-QX", "quarter", False)
+        # resolved by quarters() once the quarter under discussion is known
+        return _Cand(m.start(), m.end(), "DATE", "XXXX-QX", "quarter", True, qshift=shift)
+
     def r_weekday(self, m: re.Match[str]) -> _Cand | None:
         word = m["wd"]
         wd = self.lex.weekday(word)
@@ -357,6 +432,10 @@ class _Finder:
         if self.lex.capitalized_months and not word[:1].isupper():
             return None
         mod = _g(m, "mod") or _g(m, "modb")
+        w = _norm(word)
+        if w.endswith("s") and w[:-1] in self.lex.weekdays and not mod:
+            # "les jeudis", "on Mondays": a weekday that recurs
+            return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, True)
         part = self.lex.parts_of_day.get(_norm(m["part"])) if m["part"] else None
         if part == "DT":
             part = None
@@ -370,7 +449,12 @@ class _Finder:
         direction = self.lex.modifiers.get(_norm(mod)) if mod else None
         strict = direction is not None and direction != 0
         if direction is None or direction == 0:
-            direction = self.direction(m.start(), m.end())
+            if self.lex.possessive_after.match(self.text[m.end() : m.end() + 3]):
+                # "Monday's attack": a thing that happened, unless "ahead of Monday's vote"
+                ahead = self.lex.possessive_future.search(self.before(m.start(), 20))
+                direction = 1 if ahead else -1
+            else:
+                direction = self.direction(m.start(), m.end())
         d = weekday_date(self.dct, wd, direction, strict)
         parts = DateParts(d.year, d.month, d.day, wd)
         if part:
@@ -464,6 +548,10 @@ class _Finder:
                 and self.g.age_before.search(self.text[max(0, start - 12) : start])
                 and not self.g.age_after_not.match(self.text[end : end + 15])):
             return None  # an age ("un enfant de 6 ans")
+        if (unit == "Y" and m["num"] and m["num"][0].isdigit() and not m["det"]
+                and re.search(r"\w,\s*$", self.text[max(0, start - 3) : start])
+                and re.match(r"\s*(?:[,;.)]|$)", self.text[end : end + 2])):
+            return None  # an age in apposition ("Jean Dupont, 53 ans, ...")
         # "il y a trois jours", "three days ago": a date in the past
         ago = self.g.ago_pre.search(self.text[max(0, start - 20) : start])
         ago_after = self.g.ago_suf.match(self.text[end : end + 25])
@@ -483,6 +571,10 @@ class _Finder:
             direction = 1
         if direction:
             return self.offset_date(start, end, num, unit, direction)
+        if (m["num"] and not m["num"][0].isdigit() and num == 1 and not m["det"]
+                and re.search(r"\d[\d,.]*(?:\s*%|\s+\w+)?\s+$",
+                              self.text[max(0, start - 30) : start])):
+            return None  # a rate ("$2 million a year", "700 seats a week")
         return _Cand(start, end, "DURATION", _duration_value(num, unit), None, True)
 
     def offset_date(self, start: int, end: int, num: float | None, unit: str,
@@ -504,7 +596,7 @@ class _Finder:
             y, mo = shift_month(d.year, d.month, n)
             return _Cand(start, end, "DATE", f"{y:04d}-{mo:02d}", "month", True)
         if unit == "Y":
-            return _Cand(start, end, "DATE", str(d.year + n), "year", True)
+            return _Cand(start, end, "DATE", str(d.year + n), "year", True, year_ago=n == -1)
         if unit == "DE":
             return _Cand(start, end, "DATE", str(d.year + 10 * n)[:3], "decade", True)
         if unit in ("TH", "TM", "TS"):
@@ -523,12 +615,44 @@ class _Finder:
             return None
         return _Cand(m.start(), m.end(), "SET", _duration_value(1, unit), None, True)
 
+    def r_holiday(self, m: re.Match[str]) -> _Cand | None:
+        spec = self.lex.holidays.get(_norm(m["hol"]))
+        if spec is None:
+            return None
+        if self.dct is None:
+            mm = spec[:2]
+            return _Cand(m.start(), m.end(), "DATE", f"XXXX-{mm}-XX" if spec.count("-") == 2
+                         else f"XXXX-{spec}", "day", False)
+        mod = _g(m, "modb")
+        direction = self.lex.modifiers.get(_norm(mod), 0) if mod else 0
+        if direction == 0:
+            direction = self.direction(m.start(), m.end())
+        # the nearest such feast in the direction of the tense
+        options = [d for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)
+                   if (d := holiday_date(y, spec)) is not None]
+        if direction < 0:
+            options = [d for d in options if d <= self.dct] or options
+            best = max(options)
+        else:
+            options = [d for d in options if d >= self.dct] or options
+            best = min(options)
+        return _Cand(m.start(), m.end(), "DATE", best.isoformat(), "day", True,
+                     DateParts(best.year, best.month, best.day, best.isoweekday()))
+
+    def r_period_noun(self, m: re.Match[str]) -> _Cand | None:
+        value = self.lex.period_nouns.get(_norm(m["pnoun"]))
+        return _Cand(m.start(), m.end(), "DURATION", value, None, True) if value else None
+
     def r_set_word(self, m: re.Match[str]) -> _Cand | None:
         value = self.lex.set_words.get(_norm(m["setw"]))
         return _Cand(m.start(), m.end(), "SET", value, None, True) if value else None
 
     def r_ref(self, m: re.Match[str]) -> _Cand | None:
         value = self.lex.ref_words.get(_norm(m["ref"]))
+        lo = max(0, m.start() - 20)
+        for x in self.lex.ref_excluded.finditer(self.text[lo : m.end() + 20]):
+            if x.start() + lo <= m.start() and m.end() <= x.end() + lo:
+                return None  # "as soon as"
         return _Cand(m.start(), m.end(), "DATE", value, None, True) if value else None
 
     def r_year(self, m: re.Match[str]) -> _Cand | None:
@@ -539,7 +663,10 @@ class _Finder:
         after = self.text[m.end() : m.end() + 5]
         if re.match(r"[\s.,\u202f\u00a0]?\d|\s*%|\s*[-–]\s*\d", after):
             return None
-        if not (_g(m, "edge") or self.g.year_ctx.search(before)):
+        year = int(m["year"])
+        latest = (self.dct.year if self.dct else 2030) + 15
+        if not (_g(m, "edge") or self.g.year_ctx.search(before)
+                or (self.g.year_det.search(before) and 1900 <= year <= latest)):
             if not self.g.year_weak.search(before):
                 return None
             if not self.g.year_next_ok.match(self.text[m.end() : m.end() + 20]):

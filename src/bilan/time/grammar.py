@@ -13,6 +13,8 @@ B = r"(?<![\w\-])"  # start of a word
 E = r"(?![\w])"  # end of a word
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:er|re|e|st|nd|rd|th)?(?![\d])"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)(?![\d])"
+# a two-digit year right after a month ("octobre 98", "Oct. '98"), not a count ("mai 12 morts")
+YEAR2 = r"\s+(?P<y2>['’]?\d\d)(?![\d%]|(?-i:\s+[a-zà-ÿ]))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,8 @@ class Grammar:
     ago_suf: re.Pattern[str]
     later_pre: re.Pattern[str]
     later_suf: re.Pattern[str]
+    quarter_word: re.Pattern[str]
+    year_det: re.Pattern[str]
 
 
 def _det(alts: dict[str, str]) -> str:
@@ -53,15 +57,17 @@ def compile_grammar(alts: dict[str, str]) -> Grammar:
                 rf"(?:T(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?(?![\d])"),
         ("numeric", rf"{B}(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\d/])"),
         ("day_month", rf"{B}{det}?(?:(?P<wd>{a['weekday_abbr']})\s*,?\s+)?{DAY}\s+"
-                      rf"(?P<month>{a['month']})(?:\s*,?\s+{YEAR})?{E}{mod_after}?"),
+                      rf"(?P<month>{a['month']})(?:\s*,?\s+{YEAR}|{YEAR2})?{E}{mod_after}?"),
         ("month_day", rf"{B}(?:(?P<wd>{a['weekday_abbr']})\s*,?\s+)?(?P<month>{a['month']})\s*"
                       rf"{DAY}(?:\s*,?\s+{YEAR})?{E}"),
         ("month", rf"{B}(?:{mod_before}|{edge}|(?:(?P<mprefix>{a['month_noun']})\s+))?"
-                  rf"(?P<month>{a['month']})(?:\s*,?\s+(?:de\s+|of\s+)?{YEAR})?{E}{mod_after}?"),
+                  rf"(?P<month>{a['month']})(?:\s*,?\s+(?:de\s+|of\s+)?{YEAR}|{YEAR2})?{E}"
+                  rf"{mod_after}?"),
         ("season", rf"{B}(?:{det}|{mod_before}|{edge})?(?P<season>{a['season']})"
                    rf"(?:\s+(?:de\s+|d['’]|of\s+)?{YEAR})?{E}{mod_after}?"),
         ("quarter", rf"{B}{det}?(?P<qw>{a['quarter_word']})[\s\-]+(?P<qn>{a['quarter_noun']})"
                     rf"(?:\s+(?:de\s+|of\s+)?{YEAR})?{E}"),
+        ("quarter_ref", rf"{B}(?P<qref>{a['quarter_ref']}){E}"),
         ("weekday", rf"{B}{det}?{mod_before}?(?P<wd>{a['weekday']}){E}{mod_after}?{part}?"),
         ("weekend", rf"{B}(?:{det}|{mod_before})(?P<we>{a['weekend']}){E}{mod_after}?"),
         ("rel_day", rf"{B}(?P<rel>{a['rel_day']}){E}{part}?"),
@@ -71,6 +77,8 @@ def compile_grammar(alts: dict[str, str]) -> Grammar:
                      rf"(?P<unit>{a['unit']}){E}{mod_after}?"),
         ("set", rf"{B}(?P<setp>{a['set_pre']})\s+(?:(?P<wd>{a['weekday']})|(?P<part>{a['part']})"
                 rf"|(?P<unit>{a['unit']})){E}"),
+        ("holiday", rf"{B}{mod_before}?(?P<hol>{a['holiday']}){E}"),
+        ("period_noun", rf"{B}(?P<pnoun>{a['period_noun']}){E}"),
         ("set_word", rf"{B}(?P<setw>{a['set_word']}){E}"),
         ("ref", rf"{B}(?P<ref>{a['ref_word']}){E}"),
         ("year", rf"{B}{edge}?{YEAR}{E}"),
@@ -103,4 +111,6 @@ def compile_grammar(alts: dict[str, str]) -> Grammar:
         ago_suf=head(a["ago_suf"]),
         later_pre=re.compile(rf"(?:^|[^\w])(?P<w>{a['later_pre']})\s+$", re.IGNORECASE),
         later_suf=head(a["later_suf"]),
+        year_det=re.compile(rf"(?:^|[^\w])(?:{a['year_det']})\s+$", re.IGNORECASE),
+        quarter_word=re.compile(rf"\b(?:{a['quarter_noun']})s?{E}", re.IGNORECASE),
     )

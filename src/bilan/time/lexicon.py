@@ -65,6 +65,17 @@ TIME_SCHEMA: dict[str, Any] = {
     "office_terms": (dict, list),
     "range_starters": (list, str),
     "range_joiners": (list, str),
+    "possessive_suffixes": (list, str),
+    "quarter_refs": (dict, int),
+    "report_quarter_refs": (dict, int),
+    "year_determiners": (list, str),
+    "ref_excluded_phrases": (list, str),
+    "period_nouns": (dict, str),
+    "holidays": (dict, str),
+    "interval_after_words": (list, str),
+    "more_than_words": (list, str),
+    "season_genitive_ok": (list, str),
+    "possessive_future_before": (list, str),
 }
 
 _SEASONS = {"SP", "SU", "FA", "WI"}
@@ -104,6 +115,15 @@ class TimeLexicon:
     set_words: dict[str, str]
     ref_words: dict[str, str]
     quarter_words: dict[str, int]
+    quarter_refs: dict[str, int]
+    ref_excluded: re.Pattern[str]
+    period_nouns: dict[str, str]
+    holidays: dict[str, str]
+    # "plus d'une semaine après": (more-than words)? + a duration + an after word
+    interval_after: re.Pattern[str]
+    more_than_before: re.Pattern[str]
+    season_genitive_ok: frozenset[str]
+    report_quarter_refs: dict[str, int]
     noon_words: dict[str, str]
     future_year_context: tuple[str, ...]
     this_words: frozenset[str]
@@ -117,6 +137,9 @@ class TimeLexicon:
     # two dates joined as one span: text between them ("au", "to") and before the first
     range_joiner: re.Pattern[str]
     range_starter: re.Pattern[str]
+    # "Monday's attack": a suffix right after a weekday, and words before it that look ahead
+    possessive_after: re.Pattern[str]
+    possessive_future: re.Pattern[str]
     # (name pattern, [(first year, last year or None = still in office)])
     office_terms: tuple[tuple[re.Pattern[str], tuple[tuple[int, int | None], ...]], ...]
 
@@ -184,6 +207,12 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
     for name, value in data["ref_words"].items():
         if value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             raise DataFileError(f"{where}:ref_words[{name}]: unknown value {value!r}")
+    for name, value in data["holidays"].items():
+        if not re.fullmatch(r"(0[1-9]|1[0-2])-(?:[0-3]\d|[1-5L]-[1-7])", value):
+            raise DataFileError(f"{where}:holidays[{name}]: expected MM-DD or MM-N-W")
+    for name, value in data["period_nouns"].items():
+        if not re.fullmatch(r"P\d+[DWMY]", value):
+            raise DataFileError(f"{where}:period_nouns[{name}]: bad value {value!r}")
     for name, value in data["set_words"].items():
         if not re.fullmatch(r"P\d+[DWMY]", value):
             raise DataFileError(f"{where}:set_words[{name}]: bad value {value!r}")
@@ -234,6 +263,10 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         "ref_word": _alt(data["ref_words"]),
         "quarter_word": _alt(data["quarter_words"]),
         "quarter_noun": _alt(data["quarter_nouns"]),
+        "year_det": _alt(data["year_determiners"]),
+        "period_noun": _alt(data["period_nouns"]),
+        "holiday": _alt(data["holidays"]),
+        "quarter_ref": _alt({**data["quarter_refs"], **data["report_quarter_refs"]}),
         "noon": _alt(data["noon_words"]),
         "noon_ctx": _alt(data["noon_context_before"]),
         "edge": _alt(data["edge_words"]),
@@ -262,6 +295,17 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         set_words={_norm(k): v for k, v in data["set_words"].items()},
         ref_words={_norm(k): v for k, v in data["ref_words"].items()},
         quarter_words={_norm(k): v for k, v in data["quarter_words"].items()},
+        quarter_refs={_norm(k): v for k, v in data["quarter_refs"].items()},
+        period_nouns={_norm(k): v for k, v in data["period_nouns"].items()},
+        holidays={_norm(k): v for k, v in data["holidays"].items()},
+        interval_after=re.compile(rf"^\s+(?:{_alt(data['interval_after_words'])})(?![\w])",
+                                  re.IGNORECASE),
+        more_than_before=re.compile(rf"(?:^|[^\w])(?:{_alt(data['more_than_words'])})\s*$",
+                                    re.IGNORECASE),
+        season_genitive_ok=frozenset(_norm(w) for w in data["season_genitive_ok"]),
+        ref_excluded=re.compile(rf"(?<![\w])(?:{_alt(data['ref_excluded_phrases'])})(?![\w])",
+                                re.IGNORECASE),
+        report_quarter_refs={_norm(k): v for k, v in data["report_quarter_refs"].items()},
         noon_words={_norm(k): v for k, v in data["noon_words"].items()},
         this_words=frozenset(_norm(w) for w in data["this_words"]),
         future_year_context=tuple(_norm(w) for w in data["future_year_context"]),
@@ -278,6 +322,11 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         range_joiner=re.compile(rf"^\s*(?:{_alt(data['range_joiners'])})\s*$", re.IGNORECASE),
         range_starter=re.compile(rf"(?:^|[^\w])(?:{_alt(data['range_starters'])})\s*$",
                                  re.IGNORECASE),
+        possessive_after=re.compile(rf"^(?:{_alt(data['possessive_suffixes'])})(?![\w])",
+                                    re.IGNORECASE),
+        possessive_future=re.compile(
+            rf"(?:^|[^\w])(?:{_alt(data['possessive_future_before'])})\s+(?:the\s+)?$",
+            re.IGNORECASE),
     )
 
 

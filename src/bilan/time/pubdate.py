@@ -123,6 +123,7 @@ class _Evidence:
         # weekdays the body names (no day number with them), in order, and their tense
         self.weekdays: list[int] = []
         self.past_weekdays: list[int] = []
+        self.first_past_weekday: TimeMention | None = None
         self.dated: list[tuple[TimeMention, DateParts]] = []
         self.dated_anywhere: list[tuple[TimeMention, DateParts]] = []
         for t in timexes:
@@ -139,6 +140,8 @@ class _Evidence:
                 self.weekdays.append(p.weekday)
                 if self.tense(t) <= 0:
                     self.past_weekdays.append(p.weekday)
+                    if self.first_past_weekday is None:
+                        self.first_past_weekday = t
 
     def tense(self, t: TimeMention) -> int:
         left = self.doc.text[max(0, t.start - 80) : t.start]
@@ -257,6 +260,28 @@ class _Evidence:
                 best = d
         return best
 
+    def interval_after_news_day(self) -> int:
+        """Days the sentence of the news day puts between it and the dated event: "a reconnu
+        samedi, plus d'une semaine après les faits" -> 8 (at least a week, and more)."""
+        w = self.first_past_weekday
+        if w is None:
+            return 0
+        text = self.doc.text
+        starts = [m.end() for m in re.finditer(r"[.!?\n]", text[: w.start])]
+        lo = starts[-1] if starts else 0
+        end = re.search(r"[.!?\n]", text[w.end :])
+        hi = w.end + end.start() if end else len(text)
+        for t in self.body:
+            if not (lo <= t.start and t.end <= hi and t.type == "DURATION"):
+                continue
+            m = re.fullmatch(r"P(\d+)([DW])", t.value)
+            if m is None or not self.lex.interval_after.match(text[t.end : t.end + 12]):
+                continue
+            days = int(m[1]) * (7 if m[2] == "W" else 1)
+            more = self.lex.more_than_before.search(text[max(0, t.start - 12) : t.start])
+            return days + (1 if more else 0)
+        return 0
+
     def content(self) -> dt.date | None:
         """The report's day from the dates the text gives: the latest day it dates in the past
         or present (never a future plan), moved on to the latest weekday the text names in the
@@ -279,7 +304,9 @@ class _Evidence:
             return None
         if not self.past_weekdays:
             return best
-        # the first weekday the body names is the news day: the report's day or the day before
+        # the first weekday the body names is the news day: the report's day or the day before,
+        # or later when its sentence says how long after ("plus d'une semaine après")
+        best = best + dt.timedelta(days=self.interval_after_news_day())
         moved = best + dt.timedelta(days=(self.past_weekdays[0] - best.isoweekday()) % 7)
         return moved if moved <= self.today else best
 

@@ -94,10 +94,13 @@ def season_year(dct: dt.date, code: str, direction: int) -> int:
 
 
 def tense_direction(left: str, right: str, future: Sequence[re.Pattern[str]],
-                    past: Sequence[re.Pattern[str]], default: int = -1) -> int:
+                    past: Sequence[re.Pattern[str]], default: int = -1,
+                    right_penalty: int = 40) -> int:
     """-1 (past) or +1 (future) for an expression, from the nearest tense cue around it.
 
-    News reports mostly tell what happened, so without a cue the answer is the past.
+    News reports mostly tell what happened, so without a cue the answer is the past. A cue
+    after the expression is usually a reporting verb ("..., officials said"), so it counts
+    for less than the verb before it.
     """
     best: tuple[int, int] | None = None  # (distance, direction)
     for cues, direction in ((future, 1), (past, -1)):
@@ -107,7 +110,27 @@ def tense_direction(left: str, right: str, future: Sequence[re.Pattern[str]],
                 if best is None or dist < best[0]:
                     best = (dist, direction)
             for m in pat.finditer(right):
-                dist = m.start() + 10  # a cue after the expression counts for less
+                dist = m.start() + right_penalty
                 if best is None or dist < best[0]:
                     best = (dist, direction)
     return best[1] if best else default
+
+
+def holiday_date(year: int, spec: str) -> dt.date | None:
+    """The day of a feast in ``year``: "12-25", or "11-4-4" (the 4th Thursday of November),
+    "05-L-1" (the last Monday of May)."""
+    parts = spec.split("-")
+    month = int(parts[0])
+    try:
+        if len(parts) == 2:
+            return dt.date(year, month, int(parts[1]))
+        weekday = int(parts[2])
+        first = dt.date(year, month, 1)
+        d = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7)
+        if parts[1] == "L":
+            while (d + dt.timedelta(days=7)).month == month:
+                d += dt.timedelta(days=7)
+            return d
+        return d + dt.timedelta(days=7 * (int(parts[1]) - 1))
+    except ValueError:
+        return None
