@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bilan.actors import claimant_name, find_actors
-from bilan.actors.dictionary import load_dictionary
+from bilan.actors.dictionary import _entry, load_dictionary
+from bilan.errors import DataFileError
 from bilan.langdata import language_file, load_yaml
 from bilan.pipeline import Resources
+from bilan.places import find_places
 from bilan.records import ActorMention, Document
 
 
@@ -13,7 +17,9 @@ def _actors(text: str, lang: str = "fr", day: dt.date | None = None) -> list[Act
     doc = Document(id="t", text=text, source="t")
     doc.language = lang
     doc.publication_date = day
-    find_actors(doc, Resources())
+    res = Resources()
+    find_places(doc, res)
+    find_actors(doc, res)
     for m in doc.actors:
         assert text[m.start : m.end] == m.text
     return doc.actors
@@ -30,8 +36,10 @@ def test_language_files_have_the_same_entries() -> None:
 
 
 def test_french_and_english_aliases_share_canonical_names() -> None:
-    fr = _actors("Les forces loyalistes et l'aviation russe ont visé les rebelles; selon l'OSDH.")
-    en = _actors("Government forces and Russian jets hit the rebels, the SOHR said.", "en")
+    fr = _actors("Les forces loyalistes et l'aviation russe ont visé les rebelles à Alep; "
+                 "selon l'OSDH.")
+    en = _actors("Government forces and Russian jets hit the rebels in Aleppo, the SOHR said.",
+                 "en")
     expected = ["Military Forces of Syria", "Military Forces of Russia", "Rebel groups",
                 "Syrian Observatory for Human Rights"]
     assert [m.name for m in fr] == expected
@@ -75,5 +83,54 @@ def test_roles_bounded_in_time() -> None:
 
 
 def test_stage_declaration() -> None:
-    assert find_actors.reads == ("text", "language", "sentences")
+    assert find_actors.reads == ("text", "language", "sentences", "places")
     assert find_actors.writes == ("actors",)
+
+
+def test_generic_state_forces_take_the_country_of_the_report() -> None:
+    en = _actors("Loyalists shelled the rebel-held port of Misrata on Tuesday, and "
+                 "pro-government forces were seen near Zliten.", "en")
+    assert [m.name for m in en][:2] == ["Military Forces of Libya", "Military Forces of Libya"]
+    fr = _actors("Le régime a bombardé Benghazi et les forces loyalistes avancent vers Ajdabiya.")
+    assert {m.name for m in fr} == {"Military Forces of Libya"}
+    eg = _actors("Government forces cleared the square in Cairo, and the police arrested "
+                 "dozens in Alexandria.", "en")
+    assert [m.name for m in eg] == ["Military Forces of Egypt", "Police Forces of Egypt"]
+    sy = _actors("Les forces gouvernementales ont repris un quartier de Homs.")
+    assert [m.name for m in sy] == ["Military Forces of Syria"]
+
+
+def test_demonyms_do_not_set_the_country_of_generic_forces() -> None:
+    # "Russian" says whose jets; the report is about a Syrian town
+    en = _actors("Russian jets backed government forces advancing on Palmyra.", "en")
+    assert [m.name for m in en] == ["Military Forces of Russia", "Military Forces of Syria"]
+
+
+def test_generic_forces_without_a_country_use_the_fallback_name() -> None:
+    assert [m.name for m in _actors("Government forces took the hill.", "en")] == [
+        "Military Forces"]
+
+
+def test_civil_defence_is_the_white_helmets_only_in_syria() -> None:
+    sy = _actors("La défense civile a retiré trois corps des décombres à Douma.")
+    assert [m.name for m in sy] == ["White Helmets"]
+    iq = _actors("Selon la défense civile, l'explosion a tué quatre personnes à Mossoul.")
+    assert [m.name for m in iq] == ["Civil Defence of Iraq"]
+    en = _actors("Civil defence teams pulled two survivors from a house in Mosul.", "en")
+    assert [m.name for m in en] == ["Civil Defence of Iraq"]
+    assert _actors("The White Helmets said a bakery in Idlib was hit.", "en")[0].name == (
+        "White Helmets")
+
+
+def test_country_relative_entries_are_checked() -> None:
+    bad = {"name": "Military Forces of {country}", "category": "state_forces",
+           "can_act": True, "can_claim": True, "aliases": ["troops"]}
+    with pytest.raises(DataFileError, match="fallback"):
+        _entry("x", bad, "actors.x")
+    with pytest.raises(DataFileError, match="by_country"):
+        _entry("x", {**bad, "fallback": "Forces", "by_country": {"Syria": "X"}}, "actors.x")
+    entry = _entry("x", {**bad, "fallback": "Forces", "by_country": {"SY": "Syrian Army"}},
+                   "actors.x")
+    assert entry.name_for(("SY", "Syria")) == "Syrian Army"
+    assert entry.name_for(("LY", "Libya")) == "Military Forces of Libya"
+    assert entry.name_for(None) == "Forces"

@@ -4,6 +4,12 @@ Aliases are matched whole-word, longest first; an alias written in capitals only
 ("EI", "OSDH") matches case-sensitively, any other ignoring case. A named person in
 apposition to an organisation ("le directeur de l'OSDH, Rami Abdel Rahmane";
 "Ammar al Selmo, qui dirige les casques blancs") speaks for that organisation.
+
+Generic aliases ("government forces", "le régime", "la défense civile") name the forces
+of whatever country the report is about: their entry's name carries a ``{country}``
+placeholder filled with the document's country focus (computed from ``doc.places``),
+``by_country`` names the exceptions ("défense civile" in Syria is the White Helmets),
+and ``fallback`` is the name used when the report has no country focus.
 """
 
 from __future__ import annotations
@@ -15,12 +21,15 @@ from typing import Any
 
 from bilan.errors import DataFileError
 from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
+from bilan.places.toponyms import place_focus
 from bilan.records import ActorMention, Document
 
 ACTORS_SCHEMA: dict[str, Any] = {"actors": (dict, dict), "apposition_roles": (list, str)}
 ENTRY_FIELDS: dict[str, type] = {"name": str, "category": str, "can_act": bool,
                                  "can_claim": bool, "aliases": list}
-OPTIONAL_FIELDS: frozenset[str] = frozenset({"valid_from", "valid_to", "person"})
+OPTIONAL_FIELDS: frozenset[str] = frozenset({"valid_from", "valid_to", "person", "fallback",
+                                            "by_country"})
+COUNTRY_SLOT = "{country}"
 # Categories whose members are named with their role in outputs ("Hospital director X").
 ROLE_CATEGORIES: frozenset[str] = frozenset({"hospital"})
 
@@ -40,6 +49,24 @@ class ActorEntry:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     person: bool = False  # the aliases name one person speaking for ``name``
+    fallback: str | None = None  # name when ``name`` has a {country} slot and no focus
+    by_country: tuple[tuple[str, str], ...] = ()  # ISO code -> name, before the slot
+
+    @property
+    def relative(self) -> bool:
+        """Whether the name depends on the country the report is about."""
+        return COUNTRY_SLOT in self.name or bool(self.by_country)
+
+    def name_for(self, focus: tuple[str, str] | None) -> str:
+        """The canonical name in a report about ``focus`` (ISO code, English name)."""
+        if focus is not None:
+            for code, name in self.by_country:
+                if code == focus[0]:
+                    return name
+            return self.name.replace(COUNTRY_SLOT, focus[1])
+        if COUNTRY_SLOT in self.name:
+            return self.fallback or self.name.replace(f" of {COUNTRY_SLOT}", "")
+        return self.name
 
     def valid_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -84,11 +111,22 @@ def _entry(key: str, raw: Any, where: str) -> ActorEntry:
     aliases = tuple(str(a) for a in raw["aliases"])
     if not aliases:
         raise DataFileError(f"{where}.aliases: empty")
+    by_country = raw.get("by_country", {})
+    if not isinstance(by_country, dict) or not all(
+            isinstance(k, str) and len(k) == 2 and k.isupper() and isinstance(v, str)
+            for k, v in by_country.items()):
+        raise DataFileError(f"{where}.by_country: expected ISO code -> name")
+    fallback = raw.get("fallback")
+    if fallback is not None and not isinstance(fallback, str):
+        raise DataFileError(f"{where}.fallback: expected str")
+    if COUNTRY_SLOT in raw["name"] and fallback is None:
+        raise DataFileError(f"{where}: a name with {COUNTRY_SLOT} needs a fallback")
     return ActorEntry(key=key, name=raw["name"], category=raw["category"],
                       can_act=raw["can_act"], can_claim=raw["can_claim"], aliases=aliases,
                       valid_from=_date(raw.get("valid_from"), f"{where}.valid_from"),
                       valid_to=_date(raw.get("valid_to"), f"{where}.valid_to"),
-                      person=bool(raw.get("person", False)))
+                      person=bool(raw.get("person", False)), fallback=fallback,
+                      by_country=tuple(sorted(by_country.items())))
 
 
 def _alternation(aliases: list[str]) -> str:
@@ -135,9 +173,22 @@ def load_dictionaries() -> dict[str, ActorDictionary]:
     return {lang: load_dictionary(lang) for lang in SUPPORTED_LANGUAGES}
 
 
+def country_focus(doc: Document) -> tuple[str, str] | None:
+    """The country a report is about (ISO code, English name), from ``doc.places``.
+
+    Places named count first; demonyms only when no place is named (the demonym in
+    "Russian jets" says whose jets, not where the report is).
+    """
+    named = [m for m in doc.places if not m.demonym] or list(doc.places)
+    code = place_focus(named)
+    if code is None:
+        return None
+    return code, next(m.place.country for m in named if m.place.country_code == code)
+
+
 def _mention(doc: Document, start: int, end: int, e: ActorEntry,
-             person: str | None = None) -> ActorMention:
-    return ActorMention(start=start, end=end, text=doc.text[start:end], name=e.name,
+             person: str | None = None, name: str | None = None) -> ActorMention:
+    return ActorMention(start=start, end=end, text=doc.text[start:end], name=name or e.name,
                         category=e.category, can_claim=e.can_claim, can_act=e.can_act,
                         person=person)
 
@@ -151,7 +202,10 @@ def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
 
 
 def find_actor_mentions(doc: Document, d: ActorDictionary) -> list[ActorMention]:
-    """Actor and claimant mentions in ``doc``, in text order, with exact offsets."""
+    """Actor and claimant mentions in ``doc``, in text order, with exact offsets.
+
+    Country-relative entries are named after :func:`country_focus` of ``doc``.
+    """
     text = doc.text
     hits: list[tuple[int, int, str]] = []
     for pattern, exact in ((d.pattern_exact, True), (d.pattern_fold, False)):
@@ -173,16 +227,20 @@ def find_actor_mentions(doc: Document, d: ActorDictionary) -> list[ActorMention]
     day = doc.publication_date
     out: list[ActorMention] = []
     taken = [(s, e) for s, e, _ in kept]
+    focus: tuple[str, str] | None = None
+    if any(d.entries[key].relative for _, _, key in kept):
+        focus = country_focus(doc)
     for start, end, key in kept:
         e = d.entries[key]
         if not e.valid_on(day):
             continue
-        out.append(_mention(doc, start, end, e, person=doc.text[start:end] if e.person else None))
+        out.append(_mention(doc, start, end, e, person=doc.text[start:end] if e.person else None,
+                            name=e.name_for(focus) if e.relative else None))
         if e.person:
             continue
         if e.can_act and e.category not in ("monitor", "rescue", "un", "hospital", "ngo", "media"):
             continue
-        out.extend(_appositions(doc, d, start, end, e, taken))
+        out.extend(_appositions(doc, d, start, end, e, taken, e.name_for(focus)))
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -192,14 +250,15 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _appositions(doc: Document, d: ActorDictionary, start: int, end: int, e: ActorEntry,
-                 taken: list[tuple[int, int]]) -> list[ActorMention]:
+                 taken: list[tuple[int, int]], name: str) -> list[ActorMention]:
     """Named persons speaking for the organisation found at ``start:end``."""
     text = doc.text
     s_start, s_end = _sentence_bounds(doc, start)
     found: list[ActorMention] = []
     after = d.person_after.match(text, end, s_end)
     if after is not None and _free(taken, after.start(1), after.end(1)):
-        found.append(_mention(doc, after.start(1), after.end(1), e, person=after.group(1)))
+        found.append(_mention(doc, after.start(1), after.end(1), e, person=after.group(1),
+                              name=name))
     window_start = max(s_start, start - 120)
     before = d.apposition_after.search(text[window_start:start])
     if before is None and e.category in ROLE_CATEGORIES:
@@ -207,7 +266,7 @@ def _appositions(doc: Document, d: ActorDictionary, start: int, end: int, e: Act
     if before is not None:
         p0, p1 = window_start + before.start(1), window_start + before.end(1)
         if _free(taken, p0, p1):
-            found.append(_mention(doc, p0, p1, e, person=before.group(1)))
+            found.append(_mention(doc, p0, p1, e, person=before.group(1), name=name))
     for m in found:
         taken.append((m.start, m.end))
     return found

@@ -26,6 +26,7 @@ def _find_actors(doc: Document, res: Resources) -> None:
             mention.claimant = claimant_name(mention)
 
 
-find_actors = stage("actors", reads=["text", "language", "sentences"], writes=["actors"])(
+find_actors = stage("actors", reads=["text", "language", "sentences", "places"],
+                    writes=["actors"])(
     _find_actors
 )

@@ -32,7 +32,7 @@ from bilan import __version__
 from bilan.errors import DataFileError
 from bilan.langdata import SUPPORTED_LANGUAGES, data_dir, language_file, load_yaml
 from bilan.places.curated import CuratedRow, read_curated
-from bilan.places.normalise import RULES_SIGNATURE, KeyMaker, fold, name_key
+from bilan.places.normalise import RULES_SIGNATURE, KeyMaker, WordCache, fold, name_key
 from bilan.places.userlayer import ImportReport, import_dump, load_layer
 from bilan.records import Place, Precision
 
@@ -155,6 +155,7 @@ class Gazetteer:
     trusted_rids: frozenset[int]  # records those keys name
     _places: dict[int, Place] = field(default_factory=dict)
     _keyer: KeyMaker = field(default_factory=KeyMaker)
+    words: WordCache = field(default_factory=WordCache)  # the matcher's word memo
 
     def key_of(self, name: str) -> str:
         """``name_key(name)``, remembered (record and division names recur across reports)."""

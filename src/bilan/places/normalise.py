@@ -128,6 +128,74 @@ def name_key(name: str) -> str:
     return compose([t.key for t in tokens(name) if t.key not in ARTICLES])
 
 
+# One word of a text as the matcher sees it: offsets relative to the word as written, the
+# piece's text, its folded key and its transliteration variant.
+Piece = tuple[int, int, str, str, str]
+
+
+@dataclass(slots=True)
+class Words:
+    """A text's words as parallel lists (cheaper than one object per word)."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    keys: list[str]  # fold_token(text)
+    variants: list[str]  # variant(key)
+
+
+class WordCache:
+    """Tokenises texts like :func:`tokens`, remembering every word seen.
+
+    Reports share most of their words, so after a few documents nearly every word is a
+    dictionary hit: no regex, folding or transliteration is redone. Held by the gazetteer
+    (one per process); forgets everything past ``limit`` distinct words.
+    """
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self._memo: dict[str, tuple[Piece, ...]] = {}
+        self._limit = limit
+
+    @staticmethod
+    def _piece(word: str, start: int, end: int) -> Piece:
+        key = fold_token(word[start:end])
+        return (start, end, word[start:end], key, variant(key))
+
+    def split(self, word: str) -> tuple[Piece, ...]:
+        found = self._memo.get(word)
+        if found is not None:
+            return found
+        pieces: list[Piece] = []
+        start, end = 0, len(word)
+        if any(c in APOSTROPHES for c in word):
+            el = _ELISION_RE.match(word)
+            if el and el.end() < len(word):
+                pieces.append(self._piece(word, 0, el.end() - 1))
+                start = el.end()
+            pos = _POSSESSIVE_RE.search(word, start)
+            if pos and pos.start() > start:
+                end = pos.start()
+        pieces.append(self._piece(word, start, end))
+        if len(self._memo) >= self._limit:
+            self._memo.clear()
+        found = self._memo[word] = tuple(pieces)
+        return found
+
+    def scan(self, text: str) -> Words:
+        """The words of ``text`` (same pieces and offsets as :func:`tokens`)."""
+        out = Words([], [], [], [], [])
+        split = self.split
+        for m in WORD_RE.finditer(text):
+            at = m.start()
+            for p0, p1, piece, key, var in split(m.group()):
+                out.starts.append(at + p0)
+                out.ends.append(at + p1)
+                out.texts.append(piece)
+                out.keys.append(key)
+                out.variants.append(var)
+        return out
+
+
 class KeyMaker:
     """:func:`name_key` remembering the names and words it has seen (to build an index)."""
 

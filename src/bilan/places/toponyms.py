@@ -10,6 +10,7 @@ district). Demonyms ("syrien", "Russian") become country mentions flagged ``demo
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -19,15 +20,21 @@ from bilan.places.gazetteer import (
     ALT_NAMES_MIN_POPULATION,
     PLACES_SCHEMA,
     Gazetteer,
+    distance_km,
 )
-from bilan.places.normalise import ARTICLES, Token, fold, name_key, tokens, variant
+from bilan.places.normalise import ARTICLES, Words, fold, name_key
 from bilan.records import Document, PlaceMention
 
 MAX_WORDS = 6
 # Lower-case words allowed inside a multi-word name ("Deir ez-Zor", "Bab al-Nairab").
 CONNECTORS: frozenset[str] = ARTICLES | {"de", "du", "des", "la", "le", "les", "of", "the", "bin",
-                                         "ibn", "bani", "ben", "abu", "sur", "on", "upon"}
+                                         "ibn", "bani", "ben", "abu", "sur", "on", "upon",
+                                         "del", "los", "las", "da", "do", "dos", "das", "di"}
 JOINERS: frozenset[str] = frozenset({" ", "-", "\u00a0", "‑", "–"})
+# Cues under which a GeoNames division name is taken for the division.
+DIVISION_CUES: frozenset[str] = frozenset({"admin1", "container"})
+# Other places named this close to a candidate make it the likelier reading.
+NEAR_KM, AROUND_KM = 50.0, 150.0
 PRECISION_RANK: dict[str, int] = {"district": 0, "city": 1, "admin1": 2, "region": 2, "country": 3}
 
 
@@ -83,7 +90,7 @@ class _Raw:
     key: str
     rids: tuple[int, ...]
     sentence_initial: bool
-    cue: str | None  # "admin1" | "district" | "city" | "locative" | None
+    cue: str | None  # "admin1" | "district" | "city" | "locative" | "container" | None
     demonym: str | None = None  # ISO code for demonyms
     personish: bool = False  # next to another capitalised word ("Tom Perry"): maybe a name
 
@@ -105,99 +112,132 @@ def _cue(text: str, start: int, lex: PlaceLexicon) -> str | None:
     return None
 
 
-def _sentence_starts(doc: Document, toks: list[Token]) -> set[int]:
-    """Indexes of tokens that open a sentence or a line."""
-    starts = {s.start for s in doc.sentences}
+def _sentence_starts(doc: Document, w: Words) -> set[int]:
+    """Indexes of words that open a sentence or a line."""
+    text = doc.text
+    si = sorted({s.start for s in doc.sentences})
     out: set[int] = set()
     prev_end = 0
-    si = sorted(starts)
     j = 0
-    for i, t in enumerate(toks):
-        while j < len(si) and si[j] <= t.start:
+    for i, start in enumerate(w.starts):
+        while j < len(si) and si[j] <= start:
             if si[j] >= prev_end:
                 out.add(i)
             j += 1
-        gap = doc.text[prev_end : t.start]
-        if i == 0 or "\n" in gap or gap.rstrip().endswith((".", "!", "?", ":", "»", '"')):
+        if i == 0:
             out.add(i)
-        prev_end = t.end
+        elif start - prev_end > 1 or text[prev_end] != " ":
+            gap = text[prev_end:start]
+            if "\n" in gap or gap.rstrip().endswith((".", "!", "?", ":", "»", '"')):
+                out.add(i)
+        prev_end = w.ends[i]
     return out
 
 
 def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
     text = doc.text
-    toks = tokens(text)
-    starts = _sentence_starts(doc, toks)
+    w = gaz.words.scan(text)
+    starts = _sentence_starts(doc, w)
     found: list[_Raw] = []
-    memo: dict[str, str] = {}
+    keys, variants, texts, wstarts, wends = w.keys, w.variants, w.texts, w.starts, w.ends
+    gkeys, gprefixes, lower_start = gaz.keys, gaz.prefixes, gaz.lower_start
+    stop_keys, stop_prefixes, demonyms = lex.stop_keys, lex.stop_prefixes, lex.demonyms
 
-    def var(word: str) -> str:
-        got = memo.get(word)
-        if got is None:
-            got = memo[word] = variant(word)
-        return got
-
-    i, n = 0, len(toks)
+    prev_place_end: int | None = None
+    i, n = 0, len(keys)
     while i < n:
-        tok = toks[i]
-        first = tok.text[:1]
-        if not (first.isupper() or (tok.key[:1] in "abcdefghijklmnopqrstuvwxyz"
-                                    and var(tok.key) in gaz.lower_start)):
-            dem = lex.demonyms.get(tok.key)
-            if dem is not None and not first.isupper():
-                found.append(_Raw(tok.start, tok.end, tok.key, (), False, None, dem))
+        first = texts[i][:1]
+        if not first.isupper() and variants[i] not in lower_start:
+            dem = demonyms.get(keys[i])
+            if dem is not None:
+                found.append(_Raw(wstarts[i], wends[i], keys[i], (), False, None, dem))
             i += 1
             continue
         best_j, best_key, lower_inside = -1, "", False
         parts: list[str] = []
         has_lower = False
         for j in range(i, min(n, i + MAX_WORDS)):
-            t = toks[j]
-            if j > i and text[toks[j - 1].end : t.start] not in JOINERS:
+            if j > i and text[wends[j - 1] : wstarts[j]] not in JOINERS:
                 break
-            if t.key not in ARTICLES:
-                parts.append(var(t.key))
-            if j > i and not t.text[:1].isupper() and t.key not in CONNECTORS:
+            k = keys[j]
+            article = k in ARTICLES
+            if not article:
+                parts.append(variants[j])
+            if j > i and not texts[j][:1].isupper() and k not in CONNECTORS:
                 has_lower = True
-            key = " ".join(parts)
-            if not key:
+            if not parts:
                 continue
-            if (key in gaz.keys or key in lex.stop_keys) and t.key not in ARTICLES:
+            key = " ".join(parts)
+            if not article and (key in gkeys or key in stop_keys):
                 best_j, best_key, lower_inside = j, key, has_lower
-            if key not in gaz.prefixes and key not in lex.stop_prefixes:
+            if key not in gprefixes and key not in stop_prefixes:
                 break
-        if best_j == i and best_key not in gaz.trusted and tok.key in lex.demonyms:
-            best_j = -1  # "Syrian" is the demonym, not a hamlet's alternate name
+        if best_j == i and best_key not in gaz.trusted and (
+                keys[i] in demonyms or _acronym(texts[i])):
+            best_j = -1  # "Syrian" is the demonym, "BLA", "LoC" acronyms: not hamlets
         if best_j < 0:
-            dem = lex.demonyms.get(tok.key)
+            dem = demonyms.get(keys[i])
             if dem is not None:  # capitalised demonym: "Syrian", or "Russes" in a title
-                found.append(_Raw(tok.start, tok.end, tok.key, (), i in starts, None, dem))
+                found.append(_Raw(wstarts[i], wends[i], keys[i], (), i in starts, None, dem))
             i += 1
             continue
-        if (best_key in lex.stop_keys or (lower_inside and best_key not in gaz.trusted)
+        if (best_key in stop_keys or (lower_inside and best_key not in gaz.trusted)
                 or (not first.isupper() and (best_key not in gaz.trusted or best_j == i))):
             i = best_j + 1
             continue
-        start, end = tok.start, toks[best_j].end
-        nxt = toks[best_j + 1] if best_j + 1 < n else None
-        gap = text[end : nxt.start] if nxt is not None else ""
-        if (nxt is not None and best_key not in gaz.trusted
-                and (gap == "-" or (gap == " " and nxt.key in lex.facility_suffixes))):
+        start, end = wstarts[i], wends[best_j]
+        has_next = best_j + 1 < n
+        gap = text[end : wstarts[best_j + 1]] if has_next else ""
+        nxt_key = keys[best_j + 1] if has_next else ""
+        if (has_next and best_key not in gaz.trusted
+                and (gap == "-" or (gap == " " and nxt_key in lex.facility_suffixes))):
             i = best_j + 1  # "Ysyk-Ata", "Bolivar Avenue": part of another name
             continue
-        prev_cap = (i > 0 and i not in starts and toks[i - 1].text[:1].isupper()
-                    and text[toks[i - 1].end : start] == " " and toks[i - 1].key not in ARTICLES)
-        personish = prev_cap or (nxt is not None and nxt.text[:1].isupper() and gap == " ")
+        prev_cap = (i > 0 and i not in starts and texts[i - 1][:1].isupper()
+                    and text[wends[i - 1] : start] == " " and keys[i - 1] not in ARTICLES)
+        next_cap = has_next and texts[best_j + 1][:1].isupper() and gap == " "
+        personish = prev_cap or next_cap
         cue = _cue(text, start, lex)
-        if nxt is not None and gap in JOINERS:
-            if nxt.key in lex.admin_suffixes:
+        if has_next and gap in JOINERS:
+            if nxt_key in lex.admin_suffixes:
                 cue, personish = "admin1", prev_cap
-            elif nxt.key in lex.city_suffixes:
+            elif nxt_key in lex.city_suffixes:
                 cue, personish = "city", prev_cap
+        if cue is None and _container(text, start, end, prev_place_end):
+            cue = "container"
         found.append(_Raw(start, end, best_key, gaz.candidates(best_key), i in starts,
                           cue, personish=personish))
+        prev_place_end = end
         i = best_j + 1
     return found
+
+
+def _acronym(word: str) -> bool:
+    """A short word with capitals after its first letter ("BLA", "LoC", "SOL")."""
+    return len(word) <= 5 and not word[1:].islower()
+
+
+# Between a place and the division holding it: a comma, maybe after a kind word
+# ("Omealca municipality, Veracruz").
+_AFTER_PLACE = re.compile(r"(?:\s+[a-z]+)?\s*,\s*")
+
+
+def _container(text: str, start: int, end: int, prev_end: int | None) -> bool:
+    """Whether the name at ``start:end`` names the division holding a place just named.
+
+    "Bate village (Arso, Keerom)", "in the Nguia area (Cabo Delgado)": inside
+    parentheses; "near Vesele, Donetsk." and "in Omealca, Veracruz, the bodies": after a
+    place and a comma, closing the clause (a list "Hama, Homs and Idlib" does not).
+    """
+    before = text[max(0, start - 60) : start]
+    opened = before.rfind("(")
+    if opened >= 0 and ")" not in before[opened:]:
+        return True
+    if prev_end is None or _AFTER_PLACE.fullmatch(text, prev_end, start) is None:
+        return False
+    after = text[end : end + 3]
+    return (not after or after[0] in ").;:" or after == "\n"
+            or (after[:2] == ", " and after[2:3].islower()))
 
 
 def _is_small(gaz: Gazetteer, rid: int, key: str) -> bool:
@@ -223,10 +263,18 @@ def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
                     votes[gaz.country_codes[x]] += 2
             continue
         big = [x for x in r.rids if not _is_small(gaz, x, r.key)
-               and (not _is_division(gaz, x, r.key) or r.cue == "admin1")]
+               and (not _is_division(gaz, x, r.key) or r.cue in DIVISION_CUES)]
         ccs = {gaz.country_codes[x] for x in big}
         if len(ccs) == 1:
             votes[ccs.pop()] += 1
+        elif len(ccs) > 1:
+            # "Lima", "Delhi": one reading is a metropolis, the others small towns
+            ranked = sorted(big, key=lambda x: -gaz.population[x])
+            head = ranked[0]
+            rest = max((gaz.population[x] for x in ranked[1:]
+                        if gaz.country_codes[x] != gaz.country_codes[head]), default=0)
+            if gaz.population[head] >= 100_000 and gaz.population[head] >= 10 * rest:
+                votes[gaz.country_codes[head]] += 1
     dp = doc.dateline_place
     if dp is not None:
         rids = gaz.candidates(name_key(dp.text))
@@ -242,12 +290,17 @@ def _names_division(gaz: Gazetteer, admin1: str, own: str, named: set[str]) -> b
     return key != own and key in named
 
 
+def _main_name(gaz: Gazetteer, rid: int, key: str) -> bool:
+    return gaz.key_of(gaz.names[rid]) == key
+
+
 def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
            mentioned_parents: set[str], named: set[str]) -> float:
     kind = gaz.kind(rid)
     pop = gaz.population[rid]
     trusted = rid in gaz.trusted_rids or raw.key in gaz.trusted
-    score = math.log10(pop + 10)
+    # GeoNames gives some towns no population: count them as a small town, not as nothing
+    score = math.log10(pop + 10) if pop or kind != "city" else 3.0
     if (kind in ("district", "camp") and pop == 0) or kind in ADMIN_KINDS:
         score = 5.0
     if kind == "country":
@@ -257,7 +310,7 @@ def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
     if top:
         score += 4.0 * votes.get(gaz.country_codes[rid], 0) / top
     if kind in ADMIN_KINDS:
-        score += 2.5 if raw.cue == "admin1" else -1.5
+        score += {"admin1": 2.5, "container": 2.0}.get(raw.cue or "", -1.5)
     if kind in ("district", "camp") and raw.cue == "district":
         score += 2.0
     if kind == "city" and raw.cue == "city":
@@ -267,8 +320,8 @@ def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
         score += 1.5
     a1 = gaz.admin1[rid]
     if a1 is not None and kind not in ADMIN_KINDS and _names_division(gaz, a1, raw.key, named):
-        score += 2.0  # "Musawa (Katsina)", "Kamianka, Donetsk": inside the division named
-    if kind == "city" and pop < 100_000 and gaz.key_of(gaz.names[rid]) != raw.key:
+        score += 3.0  # "Musawa (Katsina)", "Kamianka, Donetsk": inside the division named
+    if kind == "city" and pop < 100_000 and not _main_name(gaz, rid, raw.key):
         score -= 1.0  # an alternate name ("Chiapas" for Chiapa de Corzo) yields to a main one
     return score
 
@@ -277,10 +330,13 @@ def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> boo
     in_focus = votes.get(gaz.country_codes[rid], 0) > 0
     if _is_division(gaz, rid, raw.key):
         # "Oriental", "Punch": division names are common words more often than cities' are
-        return raw.cue == "admin1" or (in_focus and not raw.personish
-                                        and not raw.sentence_initial)
+        return raw.cue in DIVISION_CUES or (in_focus and not raw.personish
+                                             and not raw.sentence_initial)
     if raw.key in gaz.trusted or gaz.kind(rid) != "city":
         return True
+    if (not in_focus and raw.cue is None and " " not in raw.key
+            and not any(_main_name(gaz, x, raw.key) for x in raw.rids)):
+        return False  # "Sikh", "Katchi": a word some city has among its alternate names
     if votes and not in_focus and (raw.personish or raw.cue == "admin1"
                                    or gaz.population[rid] < 50_000):
         return False  # "Shah Faisal Town" is not Detroit in a report about Pakistan
@@ -306,18 +362,38 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
     mentioned = {gaz.names[x] for r in raws for x in r.rids
                  if gaz.kind(x) == "city" and not _is_small(gaz, x, r.key)}
     named = {r.key for r in raws if r.demonym is None}
-    out: list[PlaceMention] = []
+    chosen: list[tuple[_Raw, list[int], int]] = []
     for r in raws:
+        if r.demonym is not None:
+            chosen.append((r, [], -1))
+            continue
+        ok = [x for x in r.rids if _acceptable(gaz, x, r, votes)]
+        if ok:
+            best = max(ok, key=lambda x: _score(gaz, x, r, votes, top, mentioned, named))
+            chosen.append((r, ok, best))
+    # Second pass: among a name's readings, those near the other places the text names
+    # gain ("Vesele, Donetsk": the Vesele next to Donetsk, not the one 200 km away).
+    anchors = [(r, gaz.lat[b], gaz.lon[b]) for r, _, b in chosen
+               if b >= 0 and gaz.kind(b) != "country"]
+    out: list[PlaceMention] = []
+    for r, ok, best in chosen:
         if r.demonym is not None:
             country = gaz.country(r.demonym)
             if country is not None:
                 out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], country,
                                         demonym=True))
             continue
-        ok = [x for x in r.rids if _acceptable(gaz, x, r, votes)]
-        if not ok:
-            continue
-        best = max(ok, key=lambda x: _score(gaz, x, r, votes, top, mentioned, named))
+        if len(ok) > 1 and any(a is not r for a, _, _ in anchors):
+            others = [(lat, lon) for a, lat, lon in anchors if a.key != r.key]
+
+            def near(x: int, r: _Raw = r, others: list[tuple[float, float]] = others) -> float:
+                base = _score(gaz, x, r, votes, top, mentioned, named)
+                if gaz.kind(x) == "country" or not others:
+                    return base
+                d = min(distance_km(gaz.lat[x], gaz.lon[x], lat, lon) for lat, lon in others)
+                return base + (2.0 if d <= NEAR_KM else 0.5 if d <= AROUND_KM else 0.0)
+
+            best = max(ok, key=near)
         out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], gaz.place(best)))
     return out
 
