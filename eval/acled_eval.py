@@ -52,6 +52,7 @@ OLD_TYPES: dict[str, tuple[str, ...]] = {
     "remote violence": ("Explosions/Remote violence",),
     "strategic development": ("Strategic developments",),
     "non-violent transfer of territory": ("Strategic developments",),
+    "headquarters or base established": ("Strategic developments",),
 }
 DATE_FORMATS = ("%Y-%m-%d", "%d-%B-%Y", "%d-%b-%y", "%d-%B-%y", "%d/%m/%Y")
 

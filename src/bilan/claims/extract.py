@@ -139,18 +139,35 @@ def _cues(toks: list[Token], lex: ClaimsLexicon) -> list[tuple[int, int, str]]:
 
 
 def _nearest_cue(cues: list[tuple[int, int, str]], qs: int, ne: int, pre_max: int,
-                 post_max: int, blocks: list[int]) -> tuple[int, int, str] | None:
+                 post_max: int, blocks: list[int], text: str = "",
+                 lex: ClaimsLexicon | None = None) -> tuple[int, int, str] | None:
+    """The casualty verb that says what happened to the count at ``qs``..``ne``.
+
+    A verb right before the count governs it ("killed 10 and wounded 15": the 10 were
+    killed); a count right after "by" is the agent of the verb before it ("shot dead by two
+    men"); a verb after the count that has its own object ("two gunmen killed a guard") was
+    done by the count, not to it."""
     best: tuple[int, int, str] | None = None
     best_d = 10**9
+    agent = bool(text and lex is not None and lex.agent_re is not None
+                 and lex.agent_re.search(norm(text[max(0, qs - 12):qs])))
     for c in cues:
         if c[1] <= qs:
+            if agent:
+                continue
             d = qs - c[1]
             if d > pre_max or any(c[1] <= b < qs for b in blocks):
                 continue
+            if text and not text[c[1]:qs].strip():
+                return c  # the verb's object
             d += 8  # a verb after the count ("were wounded") binds closer than one before
         elif c[0] >= ne:
             d = c[0] - ne
             if d > post_max or any(ne <= b < c[0] for b in blocks):
+                continue
+            if (text and lex is not None and lex.object_re is not None
+                    and c[2] in ("killed", "injured")
+                    and lex.object_re.match(norm(text[c[1]:c[1] + 24]))):
                 continue
         else:
             continue
@@ -180,9 +197,9 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
     stext = text[s0:s1]
     toks = tokenize(stext, s0)
     quants = find_quantities(stext, toks, lex, s0)
-    if not quants:
-        return []
     low = norm(stext)
+    if not quants:
+        return _singular_victims(text, sent, index, lex, toks, [], low)
     cues = _cues(toks, lex)
     skip: set[int] = set()
     for qi, q in enumerate(quants):
@@ -220,6 +237,9 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
         if noun is None:
             continue
         kind, victim, other, nend, _k = noun
+        if (kind in ("killed", "injured") and nend > 0 and lex.object_re is not None
+                and lex.object_re.match(norm(text[nend:nend + 24]))):
+            continue  # "three gunmen killed a guard": the count did it
         has_noun = nend > 0
         ne = nend if has_noun else q.end
         before_kind = None if kind else lex.kind_before_re.search(low[:q.start - s0])
@@ -231,7 +251,7 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
         cue = None
         if kind is None and other is None:
             cue = _nearest_cue(cues, q.start, ne, 30 if has_noun else 14,
-                               70 if has_noun else 22, blocks)
+                               70 if has_noun else 22, blocks, text, lex)
             if cue is not None and not has_noun:
                 gap = text[cue[1]:q.start] if cue[1] <= q.start else text[ne:cue[0]]
                 if re.search(r"[,;:.()]", gap):
@@ -259,6 +279,36 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
         q2 = q if of_total is None else Quantity(q.low, q.high, q.qualifier, q.start, q.end,
                                                  q.first, q.last, q.weak, of_total)
         out.append(_Found(q2, kind, victim or "people", what, start, end, index))  # type: ignore[arg-type]
+    out.extend(_singular_victims(text, sent, index, lex, toks, out, low))
+    return out
+
+
+def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
+                      toks: list[Token], found: list[_Found], low: str) -> list[_Found]:
+    """One victim named by a singular noun: "a soldier was killed", "killing a child" (1).
+
+    Skipped where a count already covers the words and in a hypothetical clause."""
+    if lex.singular_re is None or lex.singular_kinds is None or lex.singular_victims is None:
+        return []
+    out: list[_Found] = []
+    s0 = sent.start
+    for m in lex.singular_re.finditer(low):
+        passive = m.group("a_cue") is not None
+        cue = m.group("a_cue") if passive else m.group("b_cue")
+        kind = lex.singular_kinds.get(re.sub(r"\s+", " ", cue))
+        if kind is None:
+            continue
+        noun = m.group("a_noun") if passive else m.group("b_noun")
+        start, end = s0 + m.start(), s0 + m.end()
+        if any(f.start < end and start < f.end for f in [*found, *out]):
+            continue
+        clause = re.split(r"[,;:]", low[:m.start()])[-1]
+        if lex.hypothetical_re.search(clause) or lex.hypothetical_re.search(m.group(0)):
+            continue
+        first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+        q = Quantity(1, 1, "exact", start, end, first, first + 1)
+        victims = lex.singular_victims.get(re.sub(r"\s+", " ", noun), "people")
+        out.append(_Found(q, kind, victims, None, start, end, index))  # type: ignore[arg-type]
     return out
 
 

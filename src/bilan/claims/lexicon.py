@@ -53,6 +53,12 @@ SCHEMA: dict[str, Any] = {
     "range_blockers": (list, str),
     "number_articles": (list, str),
     "kind_before": (dict, list),
+    "singular_articles": (list, str),
+    "singular_victims": (dict, str),
+    "singular_after": (dict, list),
+    "singular_before": (dict, list),
+    "object_openers": (list, str),
+    "agent_markers": (list, str),
 }
 
 
@@ -131,6 +137,12 @@ class ClaimsLexicon:
     articles: frozenset[str]  # "a" in "at least a dozen"
     kind_before_re: re.Pattern[str]  # "the bodies of" right before a count
     kind_before: dict[str, str]  # that phrase -> kind
+    # one victim named by a singular noun ("a soldier was killed", "killing a child")
+    singular_re: re.Pattern[str] | None = None
+    singular_victims: dict[str, str] | None = None
+    singular_kinds: dict[str, str] | None = None  # cue phrase -> kind
+    object_re: re.Pattern[str] | None = None  # right after a verb: it has its own object
+    agent_re: re.Pattern[str] | None = None  # right before a count: the count is the agent
 
 
 def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
@@ -222,7 +234,41 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
             for ps in data["kind_before"].values() for p in ps) + r")\s*$"),
         kind_before={re.sub(r"\s+", " ", norm(p)): str(k)
                      for k, ps in data["kind_before"].items() for p in ps},
+        singular_re=_singular_regex(data),
+        singular_victims={norm(k): str(v) for k, v in data["singular_victims"].items()},
+        singular_kinds={re.sub(r"\s+", " ", norm(p)): str(k)
+                        for key in ("singular_after", "singular_before")
+                        for k, ps in data[key].items() for p in ps},
+        object_re=re.compile(r"\s*(?:\d|(?:" + "|".join(
+            re.escape(norm(w)) for w in [*data["object_openers"], *data["number_words"]])
+            + r")(?!\w))"),
+        agent_re=re.compile(r"(?:^|(?<=\W))(?:" + "|".join(
+            re.escape(norm(w)) for w in data["agent_markers"]) + r")\s*$"),
     )
+
+
+def _alts(phrases: list[str]) -> str:
+    ordered = sorted({norm(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+# a few words between the article and the noun: "a young man", "a senior officer"
+SINGULAR_GAP = r"(?:[^\W\d][\w'-]*\s+){0,3}?"
+SINGULAR_TAIL = r"(?:\s+[^\s.,;:()\d]+){0,7}?"  # "a soldier from the border unit was killed"
+
+
+def _singular_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """One victim named by a singular noun, with the casualty verb after the noun (passive:
+    "a soldier ... was killed") or before the article (active: "killing a child")."""
+    art = _alts(data["singular_articles"])
+    noun = _alts(list(data["singular_victims"]))
+    after = _alts([p for ps in data["singular_after"].values() for p in ps])
+    before = _alts([p for ps in data["singular_before"].values() for p in ps])
+    passive = (rf"(?P<a_art>(?<!\w)(?:{art}))\s+{SINGULAR_GAP}(?P<a_noun>{noun})(?!\w)"
+               rf"{SINGULAR_TAIL}\s+(?P<a_cue>{after})(?!\w)")
+    active = (rf"(?P<b_cue>(?<!\w)(?:{before}))\s+(?:{art})\s+{SINGULAR_GAP}"
+              rf"(?P<b_noun>{noun})(?!\w)")
+    return re.compile(f"{passive}|{active}")
 
 
 def load_lexicon(lang: str) -> ClaimsLexicon:
