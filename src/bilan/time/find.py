@@ -122,15 +122,36 @@ def _duration_value(num: float | None, unit: str) -> str:
         return f"PT{q}{unit[1]}"
     if unit == "Q":
         return f"P{q}Q" if num is None else f"P{int(num * 3) if num == int(num) else q}M"
+    if unit in ("DE", "CE") and num is not None and num == int(num):
+        # "two decades": TimeML counts them in years (P20Y)
+        return f"P{int(num) * (10 if unit == 'DE' else 100)}Y"
     return f"P{q}{unit}"
 
 
+RuleMatches = tuple[tuple[str, re.Match[str]], ...]
+
+
+def scan_rules(text: str, lexicon: TimeLexicon) -> RuleMatches:
+    """Every match of every rule, rule by rule (independent of the report's date).
+
+    Scanning is most of the cost of :func:`find_timexes`; a caller that resolves the same
+    text against several dates scans it once and passes the matches to each call.
+    """
+    out: list[tuple[str, re.Match[str]]] = []
+    for name, pat in lexicon.grammar.rules:
+        handler = name.rstrip("0123456789")
+        out.extend((handler, m) for m in pat.finditer(text) if m.end() > m.start())
+    return tuple(out)
+
+
 class _Finder:
-    def __init__(self, text: str, lex: TimeLexicon, dct: dt.date | None) -> None:
+    def __init__(self, text: str, lex: TimeLexicon, dct: dt.date | None,
+                 matches: RuleMatches | None = None) -> None:
         self.text = text
         self.lex = lex
         self.dct = dct
         self.g = lex.grammar
+        self.matches = matches
 
     # --- context -----------------------------------------------------------------------
     def before(self, start: int, width: int = 40) -> str:
@@ -150,6 +171,8 @@ class _Finder:
 
     def direction(self, start: int, end: int, default: int = -1) -> int:
         left, right = self.clause(start, end)
+        if self.lex.past_perfect.search(left) or self.lex.past_perfect.search(right):
+            return -1  # "had been due to expire Friday": a past seen from the past
         return tense_direction(left, right, self.lex.future_cues, self.lex.past_cues, default)
 
     # --- rules -------------------------------------------------------------------------
@@ -163,14 +186,34 @@ class _Finder:
 
     def run(self) -> list[_Cand]:
         out: list[_Cand] = []
-        for name, pat in self.g.rules:
-            for m in pat.finditer(self.text):
-                if m.end() <= m.start():
-                    continue
-                cand = self.build(name, m)
-                if cand is not None and cand.end > cand.start:
-                    out.append(cand)
-        return self.spans(self.anchor_times(self.quarters(_select(out, self.text))))
+        matches = self.matches if self.matches is not None else scan_rules(self.text, self.lex)
+        for name, m in matches:
+            cand = self.build(name, m)
+            if cand is not None and cand.end > cand.start:
+                out.append(cand)
+        selected = self.prefixes(_select(out, self.text))
+        return self.spans(self.anchor_times(self.quarters(selected)))
+
+    def prefixes(self, cands: list[_Cand]) -> list[_Cand]:
+        """Words before a span that belong to it: "earlier Sunday", "nearly two years"."""
+        lex = self.lex
+        prev_end = 0
+        for c in cands:
+            lo = max(prev_end, c.start - 25)
+            left = self.text[lo : c.start]
+            m = lex.span_prefix.search(left) if c.type in ("DATE", "TIME") else None
+            if m is None and self.number_led(c):
+                m = lex.quantity_prefix.search(left)
+            if m is not None:
+                c.start = lo + m.start("w")
+            prev_end = c.end
+        return cands
+
+    def number_led(self, c: _Cand) -> bool:
+        """Whether a span starts with a number ("two years", "1989") or is a quarter."""
+        first = self.text[c.start : c.end].split(maxsplit=1)[0].lower().split("-")[0]
+        return (first[:1].isdigit() or first in self.lex.number_words
+                or c.granularity == "quarter")
 
     def quarters(self, cands: list[_Cand]) -> list[_Cand]:
         """Quarters of a financial report: "the quarter", "the year-earlier period" are the
@@ -289,7 +332,7 @@ class _Finder:
         return out
 
     def build(self, name: str, m: re.Match[str]) -> _Cand | None:
-        handler = getattr(self, f"r_{name.rstrip('0123456789')}", None)
+        handler = getattr(self, f"r_{name}", None)
         if handler is None:
             return None
         result: _Cand | None = handler(m)
@@ -532,6 +575,24 @@ class _Finder:
             return _Cand(m.start(), m.end(), "DATE", f"{y}-Q{q % 4 + 1}", "quarter", True)
         return _Cand(m.start(), m.end(), "DATE", str(d.year + direction), "year", True)
 
+    def r_cur_unit(self, m: re.Match[str]) -> _Cand | None:
+        unit = self.lex.current_units.get(_norm(m["curu"]))
+        if unit is None:
+            return None
+        if self.lex.period_end_after.match(self.text[m.end() : m.end() + 12]):
+            return _Cand(m.start(), m.end(), "DURATION", _duration_value(1, unit), None, True)
+        if self.dct is None:
+            return _Cand(m.start(), m.end(), "DATE", "XXXX", None, False)
+        d = self.dct
+        if unit == "W":
+            return _Cand(m.start(), m.end(), "DATE", iso_week(d), "week", True)
+        if unit == "M":
+            return _Cand(m.start(), m.end(), "DATE", f"{d.year:04d}-{d.month:02d}", "month", True)
+        if unit == "Q":
+            return _Cand(m.start(), m.end(), "DATE", f"{d.year}-Q{(d.month - 1) // 3 + 1}",
+                         "quarter", True)
+        return _Cand(m.start(), m.end(), "DATE", str(d.year), "year", True)
+
     def r_duration(self, m: re.Match[str]) -> _Cand | None:
         unit = self.lex.units.get(_norm(m["unit"]))
         if unit is None or unit == "WE":
@@ -728,12 +789,15 @@ def _to_mention(c: _Cand, text: str) -> TimeMention:
                        range_start=c.range_start, range_end=c.range_end)
 
 
-def find_timexes(text: str, lang: str, dct: dt.date | None,
-                 lexicon: TimeLexicon) -> list[TimeMention]:
-    """All temporal expressions in ``text``, resolved against ``dct`` when it is known."""
+def find_timexes(text: str, lang: str, dct: dt.date | None, lexicon: TimeLexicon,
+                 matches: RuleMatches | None = None) -> list[TimeMention]:
+    """All temporal expressions in ``text``, resolved against ``dct`` when it is known.
+
+    ``matches``: what :func:`scan_rules` found in this same text, when already scanned.
+    """
     if lexicon.lang != lang:
         raise ValueError(f"lexicon is for {lexicon.lang!r}, text is {lang!r}")
-    return [_to_mention(c, text) for c in _Finder(text, lexicon, dct).run()]
+    return [_to_mention(c, text) for c in _Finder(text, lexicon, dct, matches).run()]
 
 
 def date_parts(text: str, lexicon: TimeLexicon) -> DateParts | None:

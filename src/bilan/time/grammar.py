@@ -72,7 +72,10 @@ def compile_grammar(alts: dict[str, str]) -> Grammar:
         ("weekend", rf"{B}(?:{det}|{mod_before})(?P<we>{a['weekend']}){E}{mod_after}?"),
         ("rel_day", rf"{B}(?P<rel>{a['rel_day']}){E}{part}?"),
         ("day_part", rf"{B}(?P<dpp>{a['day_part']}){E}"),
-        ("rel_unit", rf"{B}(?:{det}|{mod_before})(?P<cunit>{a['cal_unit']}){E}{mod_after}?"),
+        # a determiner, a modifier or both ("the year" alone is refused by its handler)
+        ("rel_unit", rf"{B}{det}?{mod_before}?(?P<cunit>{a['cal_unit']}){E}{mod_after}?"),
+        ("cur_unit", rf"{B}(?P<curu>{a['cur_unit']}){E}"
+                     rf"(?![\-–]|\s+\d|\s+(?:{a['cur_unit_not']}){E})"),
         ("duration", rf"{B}{det}?{mod_before}?{number}[\s\-]+(?:(?P<mod2>{a['mod_after']})\s+)?"
                      rf"(?P<unit>{a['unit']}){E}{mod_after}?"),
         ("set", rf"{B}(?P<setp>{a['set_pre']})\s+(?:(?P<wd>{a['weekday']})|(?P<part>{a['part']})"

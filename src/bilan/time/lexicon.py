@@ -76,6 +76,12 @@ TIME_SCHEMA: dict[str, Any] = {
     "more_than_words": (list, str),
     "season_genitive_ok": (list, str),
     "possessive_future_before": (list, str),
+    "span_prefix_words": (list, str),
+    "quantity_prefix_words": (list, str),
+    "current_unit_phrases": (dict, str),
+    "period_end_words": (list, str),
+    "current_unit_not_before": (list, str),
+    "past_perfect_words": (list, str),
 }
 
 _SEASONS = {"SP", "SU", "FA", "WI"}
@@ -84,9 +90,40 @@ _UNITS = {"TS", "TM", "TH", "D", "W", "M", "Q", "Y", "DE", "CE", "WE"}
 
 
 def _alt(words: list[str] | set[str] | dict[str, Any]) -> str:
-    """A regex alternation of literal words, longest first (so "après-midi" beats "après")."""
-    items = sorted({w.lower() for w in words if w != ""}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace("'", "['’]") for w in items) or "(?!x)x"
+    """A regex alternation of literal words, longest first (so "après-midi" beats "après").
+
+    Written as a trie ("jan(?:uary|\\.)?" rather than "january|jan.|jan"): the same words in
+    the same order of preference (two words that both match at a place are a prefix of each
+    other, and the longer one is tried first), but a branch fails at its first letter, which
+    makes the patterns several times faster to scan.
+    """
+    items = {w.lower().replace("’", "'") for w in words if w != ""}
+    if not items:
+        return "(?!x)x"
+    trie: dict[str, Any] = {}
+    for w in items:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k != ""):
+        head = "['’]" if ch == "'" else re.escape(ch)
+        branches.append(head + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    if len(branches) > 1:
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+    if not ends:
+        return branches[0]
+    # one branch, optional: a single atom takes "?" as it is, a sequence needs a group
+    return branches[0] + "?" if branches[0] == head else f"(?:{branches[0]})?"
 
 
 def _norm(word: str) -> str:
@@ -140,8 +177,18 @@ class TimeLexicon:
     # "Monday's attack": a suffix right after a weekday, and words before it that look ahead
     possessive_after: re.Pattern[str]
     possessive_future: re.Pattern[str]
-    # (name pattern, [(first year, last year or None = still in office)])
-    office_terms: tuple[tuple[re.Pattern[str], tuple[tuple[int, int | None], ...]], ...]
+    # "earlier Sunday", "nearly two years": a word right before a span that belongs to it
+    # (group "w"), tested on the text before the span
+    span_prefix: re.Pattern[str]
+    quantity_prefix: re.Pattern[str]
+    # "the year": the unit it names; "ended": right after it, a duration
+    current_units: dict[str, str]
+    # an auxiliary of the past perfect in the clause: the expression is in the past
+    past_perfect: re.Pattern[str]
+    period_end_after: re.Pattern[str]
+    # (a piece of the name any mention contains, name pattern, [(first year, last year or
+    # None = still in office)]); the piece is looked up first, as a plain substring
+    office_terms: tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int | None], ...]], ...]
 
     def month(self, word: str) -> int | None:
         return self.months.get(_norm(word))
@@ -152,7 +199,8 @@ class TimeLexicon:
 
     def office_years(self, text: str) -> list[tuple[tuple[int, int | None], ...]]:
         """The terms in office of each person of ``office_terms`` the text names."""
-        return [terms for pat, terms in self.office_terms if pat.search(text)]
+        return [terms for piece, pat, terms in self.office_terms
+                if piece in text and pat.search(text)]
 
     def number(self, word: str) -> float | None:
         w = _norm(word).strip()
@@ -162,6 +210,11 @@ class TimeLexicon:
             return float(w.replace(",", ".").replace("\u202f", "").replace(" ", ""))
         except ValueError:
             return None
+
+
+def _prefix(words: list[str]) -> re.Pattern[str]:
+    """A word (group "w") ending the text, after a space: tested on the text before a span."""
+    return re.compile(rf"(?:^|(?<![\w\-]))(?P<w>{_alt(words)})\s+$", re.IGNORECASE)
 
 
 def _compile_list(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
@@ -210,6 +263,9 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
     for name, value in data["holidays"].items():
         if not re.fullmatch(r"(0[1-9]|1[0-2])-(?:[0-3]\d|[1-5L]-[1-7])", value):
             raise DataFileError(f"{where}:holidays[{name}]: expected MM-DD or MM-N-W")
+    for name, value in data["current_unit_phrases"].items():
+        if value not in ("W", "M", "Q", "Y"):
+            raise DataFileError(f"{where}:current_unit_phrases[{name}]: unit W, M, Q or Y")
     for name, value in data["period_nouns"].items():
         if not re.fullmatch(r"P\d+[DWMY]", value):
             raise DataFileError(f"{where}:period_nouns[{name}]: bad value {value!r}")
@@ -218,7 +274,7 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
             raise DataFileError(f"{where}:set_words[{name}]: bad value {value!r}")
     if data["numeric_date_order"] not in ("dmy", "mdy"):
         raise DataFileError(f"{where}:numeric_date_order: expected dmy or mdy")
-    offices: list[tuple[re.Pattern[str], tuple[tuple[int, int | None], ...]]] = []
+    offices: list[tuple[str, re.Pattern[str], tuple[tuple[int, int | None], ...]]] = []
     for name, terms in data["office_terms"].items():
         spans: list[tuple[int, int | None]] = []
         for term in terms:
@@ -229,7 +285,8 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
                 )
             spans.append((int(m.group(1)), int(m.group(2)) if m.group(2) else None))
         word = re.escape(name).replace("'", "['’]")
-        offices.append((re.compile(rf"(?<![\w-]){word}(?![\w-])"), tuple(spans)))
+        piece = max(re.split(r"['’]", name), key=len)
+        offices.append((piece, re.compile(rf"(?<![\w-]){word}(?![\w-])"), tuple(spans)))
     _compile_list(data["decade_patterns"], f"{where}:decade_patterns")
     _compile_list(data["time_of_day_patterns"], f"{where}:time_of_day_patterns")
     alts = {
@@ -273,6 +330,8 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         "month_noun": _alt(data["month_noun_prefixes"]),
         "age_before": _alt(data["age_before"]),
         "age_after_not": _alt(data["age_after_not"]),
+        "cur_unit": _alt(data["current_unit_phrases"]),
+        "cur_unit_not": _alt(data["current_unit_not_before"]),
         "decades": "\n".join(data["decade_patterns"]),
         "times": "\n".join(data["time_of_day_patterns"]),
     }
@@ -316,6 +375,13 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         since_before=re.compile(rf"(?:^|[^\w])(?:{_alt(data['since_words'])})(?![\w])",
                                 re.IGNORECASE),
         office_terms=tuple(offices),
+        span_prefix=_prefix(data["span_prefix_words"]),
+        quantity_prefix=_prefix(data["quantity_prefix_words"]),
+        past_perfect=re.compile(rf"(?<![\w])(?:{_alt(data['past_perfect_words'])})(?![\w])",
+                                re.IGNORECASE),
+        current_units={_norm(k): v for k, v in data["current_unit_phrases"].items()},
+        period_end_after=re.compile(rf"^\s+(?:{_alt(data['period_end_words'])})(?![\w])",
+                                    re.IGNORECASE),
         range_day_before=re.compile(
             rf"(?:^|[^\w])(?:{_alt(data['range_starters'])})\s+(?P<day>3[01]|[12]\d|0?[1-9])"
             rf"(?:er|st|nd|rd|th)?\s*(?:{_alt(data['range_joiners'])})\s*$", re.IGNORECASE),

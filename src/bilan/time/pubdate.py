@@ -126,12 +126,16 @@ class _Evidence:
         self.first_past_weekday: TimeMention | None = None
         self.dated: list[tuple[TimeMention, DateParts]] = []
         self.dated_anywhere: list[tuple[TimeMention, DateParts]] = []
+        # what each expression says of a date (the same words often come back: read once)
+        said: dict[str, DateParts | None] = {}
         for t in timexes:
-            p = date_parts(t.text, lex)
+            if t.text not in said:
+                said[t.text] = date_parts(t.text, lex)
+            p = said[t.text]
             if p is not None and p.day is not None and p.month is not None:
                 self.dated_anywhere.append((t, p))
         for t in body:
-            p = date_parts(t.text, lex)
+            p = said[t.text]
             if p is None:
                 continue
             if p.day is not None and p.month is not None:

@@ -7,7 +7,7 @@ import datetime as dt
 from bilan.langdata import SUPPORTED_LANGUAGES
 from bilan.pipeline import Resources, stage
 from bilan.records import Document
-from bilan.time.find import find_timexes
+from bilan.time.find import find_timexes, scan_rules
 from bilan.time.lexicon import load_time_lexicon
 from bilan.time.pubdate import resolve_publication_date
 
@@ -22,7 +22,9 @@ def _resolve_time(doc: Document, res: Resources) -> None:
         return
     lexicon = res.get(f"time:{lang}", lambda: load_time_lexicon(lang))
     # first without an anchor: what the text says about its own date
-    loose = find_timexes(doc.text, lang, None, lexicon)
+    # the rules' matches do not depend on the date: scan once, resolve twice
+    matches = scan_rules(doc.text, lexicon)
+    loose = find_timexes(doc.text, lang, None, lexicon, matches)
     today = res.options.get("today")
     date, source, warnings = resolve_publication_date(
         doc, loose, lexicon, today=today if isinstance(today, dt.date) else None
@@ -30,7 +32,7 @@ def _resolve_time(doc: Document, res: Resources) -> None:
     doc.publication_date = date
     doc.publication_date_source = source
     doc.warnings.extend(warnings)
-    doc.timexes = find_timexes(doc.text, lang, date, lexicon) if date else loose
+    doc.timexes = find_timexes(doc.text, lang, date, lexicon, matches) if date else loose
 
 
 resolve_time = stage(
