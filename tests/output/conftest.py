@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from bilan.language.sentences import load_abbreviations, split_sentences
 from bilan.records import (
     Claim,
     Document,
@@ -46,18 +47,8 @@ def span(text: str, needle: str) -> tuple[int, int, str]:
 
 
 def sentences(text: str) -> list[Span]:
-    """Naive sentence spans (a full stop before a space, or a line break), trimmed."""
-    out: list[Span] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch == "\n" or (ch == "." and (i + 1 == len(text) or text[i + 1] in " \n")):
-            piece = text[start : i + 1]
-            lo = start + len(piece) - len(piece.lstrip())
-            hi = start + len(piece.rstrip())
-            if hi > lo:
-                out.append(Span(lo, hi, text[lo:hi]))
-            start = i + 1
-    return out
+    """Sentence spans, as bilan's sentence stage finds them."""
+    return split_sentences(text, load_abbreviations("fr"))
 
 
 def claim(doc: Document, needle: str, **kw: object) -> Claim:
