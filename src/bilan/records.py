@@ -65,6 +65,9 @@ class PlaceMention:
     text: str
     place: Place
     demonym: bool = False  # "syrien", "Russian": the country by adjective, not an event place
+    # governed by a locative preposition ("in", "near", "south of", "à", "près de"), maybe
+    # through a kind word ("in the village of X", "dans la province de X")
+    locative: bool = False
 
 
 @dataclass(slots=True)

@@ -35,6 +35,7 @@ ROLE_CATEGORIES: frozenset[str] = frozenset({"hospital"})
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'-]+"
 _PARTICLE = r"(?:al|el|de|ben|bin|ibn|abou|abu|Abdel|Abdul|ould|van|von|da|di|du)"
+_SPACES = re.compile(r"[\s\u00a0]+")
 PERSON = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}[ -])?{_NAME_WORD}){{1,3}}"
 
 
@@ -134,6 +135,45 @@ def _alternation(aliases: list[str]) -> str:
                     for a in sorted(aliases, key=len, reverse=True))
 
 
+def _unit(c: str) -> str:
+    """The regex for one character of an alias (spaces and apostrophes are flexible)."""
+    if c == " ":
+        return r"[\s\u00a0]+"
+    if c == "'":
+        return "['’]"
+    return re.escape(c)
+
+
+def _trie_alternation(aliases: list[str], fold: bool) -> str:
+    """One regex matching the same text as ``_alternation(aliases)``, factored as a trie.
+
+    Python's ``re`` tries an alternation's branches one by one at every position; a trie
+    shares the common prefixes, so each position costs one walk. At every node the longer
+    continuations are tried before the alias ending there, so the longest alias still wins
+    (and a failing right boundary still falls back to a shorter one). With ``fold`` the
+    trie is keyed on lower-cased characters (the pattern ignores case).
+    """
+    trie: dict[str, Any] = {}
+    for alias in aliases:
+        node = trie
+        for c in alias:
+            k = c.lower() if fold and len(c.lower()) == 1 else c
+            node = node.setdefault(k, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [_unit(k) + emit(child) for k, child in node.items() if k]
+        ends = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return body + "?" if len(branches) > 1 else "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
 def _is_exact(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -155,11 +195,13 @@ def load_dictionary(lang: str) -> ActorDictionary:
                 by_alias.setdefault(a.casefold().replace("’", "'"), e.key)
                 folded.append(a)
     bound_l, bound_r = r"(?<![\w-])", r"(?![\w-])"
-    roles = _alternation([str(r) for r in data["apposition_roles"]])
+    roles = _trie_alternation([str(r) for r in data["apposition_roles"]], True)
     return ActorDictionary(
         lang=lang, entries=entries,
-        pattern_exact=re.compile(f"{bound_l}(?:{_alternation(exact)}){bound_r}") if exact else None,
-        pattern_fold=(re.compile(f"{bound_l}(?:{_alternation(folded)}){bound_r}", re.IGNORECASE)
+        pattern_exact=(re.compile(f"{bound_l}(?:{_trie_alternation(exact, False)}){bound_r}")
+                       if exact else None),
+        pattern_fold=(re.compile(f"{bound_l}(?:{_trie_alternation(folded, True)}){bound_r}",
+                                 re.IGNORECASE)
                       if folded else None),
         by_alias=by_alias,
         apposition_after=re.compile(rf"({PERSON})\s*,\s*(?:{roles})\b[^,.;:!?]{{0,60}}$",
@@ -212,7 +254,7 @@ def find_actor_mentions(doc: Document, d: ActorDictionary) -> list[ActorMention]
         if pattern is None:
             continue
         for m in pattern.finditer(text):
-            alias = m.group() if exact else re.sub(r"[\s\u00a0]+", " ", m.group()).casefold()
+            alias = m.group() if exact else _SPACES.sub(" ", m.group()).casefold()
             key = d.by_alias.get(alias if exact else alias.replace("’", "'"))
             if key is not None:
                 hits.append((m.start(), m.end(), key))

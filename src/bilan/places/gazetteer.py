@@ -18,6 +18,7 @@ import json
 import math
 import os
 import pickle
+import re
 import statistics
 import tempfile
 from array import array
@@ -39,7 +40,7 @@ from bilan.records import Place, Precision
 # Cities at least this populous keep all their Latin-script alternate names; smaller ones
 # keep their main name only (keeps the index small and false matches rare).
 ALT_NAMES_MIN_POPULATION = 15000
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 KIND_PRECISION: dict[str, Precision] = {
     "city": "city", "district": "district", "camp": "district", "region": "admin1",
@@ -69,6 +70,8 @@ PLACES_SCHEMA: dict[str, Any] = {
     "admin_suffixes": (list, str),
     "city_suffixes": (list, str),
     "facility_suffixes": (list, str),
+    "event_locatives": (list, str),
+    "locative_fillers": (list, str),
 }
 
 
@@ -363,10 +366,41 @@ def _median(values: list[float]) -> float:
     return float(statistics.median(values))
 
 
+# Kind words opening the names of second-level divisions in GeoNames ("Province de
+# l'Oudalan", "Departement de la Sanaga-Maritime", "Comuna Ciutesti").
+_ADMIN_PREFIX = re.compile(
+    r"(?:province|provincia|departement|departamento|department|municipio|comuna|commune|"
+    r"district|region|prefecture|sous-region|cercle|canton|partido|powiat|okres|amphoe)"
+    r"(?:\s+(?:de\s+la|de|du|des|del|of))?\s*(?:l'|d')?\s*", re.IGNORECASE)
+
+
+def strip_admin_prefix(name: str) -> str | None:
+    """"Province de l'Oudalan" -> "Oudalan"; None when the name has no such prefix."""
+    m = _ADMIN_PREFIX.match(name)
+    if m is None or m.end() == len(name) or m.end() == 0:
+        return None
+    if not name[m.end() - 1].isspace() and name[m.end() - 1] != "'":
+        return None  # "Districtville": a word, not a kind word
+    return name[m.end() :].strip() or None
+
+
 def strip_admin_suffix(name: str) -> str | None:
     """"Rangpur Division" -> "Rangpur"; None when the name has no such suffix."""
     words = name.split()
     if len(words) > 1 and fold(words[-1]) in ADMIN_SUFFIXES:
+        return " ".join(words[:-1])
+    return None
+
+
+# Suffixes dropped from second-level division names (not "County": "Barber County").
+ADMIN2_SUFFIXES: frozenset[str] = frozenset({"district", "province", "rayon", "municipality",
+                                             "prefecture", "department"})
+
+
+def _admin2_core(name: str) -> str | None:
+    """"Gujrat District" -> "Gujrat", "Kalus'kyy Rayon" -> "Kalus'kyy"."""
+    words = name.split()
+    if len(words) > 1 and fold(words[-1]) in ADMIN2_SUFFIXES:
         return " ".join(words[:-1])
     return None
 
@@ -414,7 +448,11 @@ class _AdminLayer:
         ] + [("admin2", cc, a1, a2, pts) for (cc, a1, a2), pts in self.members2.items()]
         for kind, cc, a1, name, pts in groups:
             # "Rangpur Division" -> "Rangpur"; not for second-level ones ("Barber County")
-            names = [n for n in (name, strip_admin_suffix(name) if kind == "admin1" else None)
+            # second-level ones lose a kind word too ("Gujrat District", "Province de
+            # l'Oudalan"), but keep a bare name ("Barber County" stays whole: "Barber")
+            names = [n for n in (name, strip_admin_suffix(name) if kind == "admin1" else None,
+                                 strip_admin_prefix(name) if kind == "admin2" else None,
+                                 _admin2_core(name) if kind == "admin2" else None)
                      if n]
             if kind == "admin1" and any((cc, b.key(n)) in curated_keys for n in names):
                 continue

@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
 from bilan.places.gazetteer import (
@@ -52,6 +53,8 @@ class PlaceLexicon:
     admin_suffixes: frozenset[str]  # words right after a name: "Kunar province"
     city_suffixes: frozenset[str]  # "Suangre village"
     facility_suffixes: frozenset[str]  # "Bolivar Avenue" is a street, not a town
+    event_locatives: frozenset[str] = frozenset()  # "in", "near", "south of": an event's place
+    locative_fillers: frozenset[str] = frozenset()  # "the", "village", "of" between them
 
 
 def load_lexicon(lang: str) -> PlaceLexicon:
@@ -72,6 +75,9 @@ def load_lexicon(lang: str) -> PlaceLexicon:
         admin_suffixes=frozenset(fold(c) for c in data["admin_suffixes"]),
         city_suffixes=frozenset(fold(c) for c in data["city_suffixes"]),
         facility_suffixes=frozenset(fold(c) for c in data["facility_suffixes"]),
+        event_locatives=frozenset(fold(c).replace("'", "' ").strip()
+                                  for c in data["event_locatives"]),
+        locative_fillers=frozenset(fold(c) for c in data["locative_fillers"]),
     )
 
 
@@ -93,6 +99,10 @@ class _Raw:
     cue: str | None  # "admin1" | "district" | "city" | "locative" | "container" | None
     demonym: str | None = None  # ISO code for demonyms
     personish: bool = False  # next to another capitalised word ("Tom Perry"): maybe a name
+    locative: bool = False  # governed by an event locative ("in", "near", "à", "près de")
+    # names the place holding the one just before: "strong" ("X (Y", "X, Y." closing the
+    # clause, "X area of Y"), "weak" (a comma that may also separate a list: "X, Y and Z")
+    holds_previous: str | None = None
 
 
 def _cue(text: str, start: int, lex: PlaceLexicon) -> str | None:
@@ -110,6 +120,29 @@ def _cue(text: str, start: int, lex: PlaceLexicon) -> str | None:
                   or (len(words) > 1 and " ".join(words[-2:]) in lex.locative_cues)):
         return "locative"
     return None
+
+
+_LOCATIVE_REACH = 80  # characters looked at before a name
+_LOCATIVE_WORDS = 6  # filler words crossed at most
+
+
+def _locative(text: str, start: int, lex: PlaceLexicon) -> bool:
+    """Whether a locative preposition governs the name at ``start``: "in X", "near X",
+    "in the village of X", "au sud de X", "dans la province d'X" (fillers between them)."""
+    before = fold(text[max(0, start - _LOCATIVE_REACH) : start])
+    before = before.replace("’", "'").replace("'", "' ")
+    words = before.split()
+    if before[:1].isalnum() and start > _LOCATIVE_REACH and words:
+        words = words[1:]  # a word cut by the window
+    i = len(words)
+    for _ in range(_LOCATIVE_WORDS + 1):
+        for n in (3, 2, 1):
+            if i - n >= 0 and " ".join(words[i - n : i]) in lex.event_locatives:
+                return True
+        if i == 0 or words[i - 1] not in lex.locative_fillers:
+            return False
+        i -= 1
+    return False
 
 
 def _sentence_starts(doc: Document, w: Words) -> set[int]:
@@ -144,6 +177,7 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
     stop_keys, stop_prefixes, demonyms = lex.stop_keys, lex.stop_prefixes, lex.demonyms
 
     prev_place_end: int | None = None
+    possessive: int | None = None  # after "X's" where X is governed by a locative
     i, n = 0, len(keys)
     while i < n:
         first = texts[i][:1]
@@ -206,10 +240,31 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
         if cue is None and _container(text, start, end, prev_place_end):
             cue = "container"
         found.append(_Raw(start, end, best_key, gaz.candidates(best_key), i in starts,
-                          cue, personish=personish))
+                          cue, personish=personish,
+                          locative=_locative(text, start, lex) or (
+                              possessive is not None and _POSSESSED.fullmatch(
+                                  text, possessive, start) is not None),
+                          holds_previous=_holds_previous(text, start, end, prev_place_end)))
         prev_place_end = end
+        possessive = None
+        if text.startswith(("'s ", "’s "), end):
+            # "in Chhattisgarh's Narayanpur district": the possessed place is the one governed
+            if found[-1].locative:
+                possessive = end + 3
+            found[-1].locative = False
         i = best_j + 1
     return found
+
+
+def _holds_previous(text: str, start: int, end: int, prev_end: int | None) -> str | None:
+    if prev_end is None:
+        return None
+    gap = _HOLDER_GAP.fullmatch(text, prev_end, start)
+    if gap is None:
+        return None
+    if "," not in gap.group() or _container(text, start, end, prev_end):
+        return "strong"
+    return "weak"
 
 
 def _acronym(word: str) -> bool:
@@ -219,6 +274,11 @@ def _acronym(word: str) -> bool:
 
 # Between a place and the division holding it: a comma, maybe after a kind word
 # ("Omealca municipality, Veracruz").
+# Between a place and the place holding it, as a holder is named: "X, Y", "X (Y", "X LGA
+# (Y", "X district, Y", "X district centre, Y", "X area of Y".
+_HOLDER_GAP = re.compile(r"(?:\s+[a-z]+){0,2}\s*[,(]\s*|\s+[a-z]+\s+of\s+")
+# Lower-case words between "X's" and the place it possesses ("insurgency-hit", "restive").
+_POSSESSED = re.compile(r"(?:[a-z][\w-]*\s+){0,3}")
 _AFTER_PLACE = re.compile(r"(?:\s+[a-z]+)?\s*,\s*")
 
 
@@ -284,6 +344,24 @@ def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
     return votes
 
 
+HOLDER_VOTE = 2  # "Analalava (Sofia)": a reading inside a reading of its holder
+HOLDER_PAIRS = 400  # reading pairs compared at most per name and holder
+
+
+def _holder_votes(gaz: Gazetteer, raws: list[_Raw], votes: Counter[str]) -> None:
+    """Countries where a name has a reading inside a reading of the name said to hold it
+    gain: the pair agreeing is good evidence of the country, even for small places."""
+    for prev, r in pairwise(raws):
+        if (r.holds_previous != "strong" or r.demonym or prev.demonym or r.key == prev.key
+                or len(prev.rids) * len(r.rids) > HOLDER_PAIRS):
+            continue
+        ccs = {gaz.country_codes[x] for x in prev.rids
+               if any(_inside(gaz, x, y, r.cue == "admin1") for y in r.rids
+                      if gaz.kind(y) != "country")}
+        for cc in ccs:
+            votes[cc] += HOLDER_VOTE
+
+
 def _names_division(gaz: Gazetteer, admin1: str, own: str, named: set[str]) -> bool:
     """Whether the text names the division ``admin1`` (other than by this very mention)."""
     key = gaz.key_of(admin1)
@@ -334,6 +412,9 @@ def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> boo
                                              and not raw.sentence_initial)
     if raw.key in gaz.trusted or gaz.kind(rid) != "city":
         return True
+    if (not votes and raw.locative and len(raw.rids) == 1 and not raw.personish
+            and not raw.sentence_initial):
+        return True  # "protested in Nowshera": the only place of that name, where it happened
     if (not in_focus and raw.cue is None and " " not in raw.key
             and not any(_main_name(gaz, x, raw.key) for x in raw.rids)):
         return False  # "Sikh", "Katchi": a word some city has among its alternate names
@@ -356,6 +437,7 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
     """Place mentions of ``doc`` with one resolved place each, in text order."""
     raws = _scan(doc, gaz, lex)
     votes = _focus(doc, gaz, raws)
+    _holder_votes(gaz, raws, votes)
     if country_hint:
         votes[country_hint] += max(3, max(votes.values(), default=0))
     top = max(votes.values(), default=0)
@@ -375,15 +457,9 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
     # gain ("Vesele, Donetsk": the Vesele next to Donetsk, not the one 200 km away).
     anchors = [(r, gaz.lat[b], gaz.lon[b]) for r, _, b in chosen
                if b >= 0 and gaz.kind(b) != "country"]
-    out: list[PlaceMention] = []
+    final: list[int] = []
     for r, ok, best in chosen:
-        if r.demonym is not None:
-            country = gaz.country(r.demonym)
-            if country is not None:
-                out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], country,
-                                        demonym=True))
-            continue
-        if len(ok) > 1 and any(a is not r for a, _, _ in anchors):
+        if r.demonym is None and len(ok) > 1 and any(a is not r for a, _, _ in anchors):
             others = [(lat, lon) for a, lat, lon in anchors if a.key != r.key]
 
             def near(x: int, r: _Raw = r, others: list[tuple[float, float]] = others) -> float:
@@ -394,14 +470,101 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
                 return base + (2.0 if d <= NEAR_KM else 0.5 if d <= AROUND_KM else 0.0)
 
             best = max(ok, key=near)
-        out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], gaz.place(best)))
+        final.append(best)
+    _hold_to_containers(gaz, chosen, final, votes, top, mentioned, named)
+    out: list[PlaceMention] = []
+    for (r, _, _), best in zip(chosen, final, strict=True):
+        if r.demonym is not None:
+            country = gaz.country(r.demonym)
+            if country is not None:
+                out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], country,
+                                        demonym=True))
+            continue
+        if best < 0:
+            continue
+        out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], gaz.place(best),
+                                locative=r.locative))
     return out
+
+
+# How far a place may lie from the place said to hold it ("X (Kasserine)", "X, Luhansk"):
+# a town named as a holder often stands for the division around it ("X (Lisala, Mongala)").
+HOLD_KM: dict[str, float] = {"city": 120.0, "district": 30.0, "camp": 30.0, "admin2": 150.0,
+                             "admin1": 400.0, "region": 600.0}
+HOLD_DIVISION_KM = 300.0  # a holder named with a division word ("Y region", "Y district")
+# A reading this populous (or curated) is kept even when its holder disagrees.
+HOLD_KEEP_POPULATION = 100_000
+
+
+def _inside(gaz: Gazetteer, rid: int, holder: int, division: bool) -> bool:
+    """Whether the place ``rid`` can lie inside the place ``holder``."""
+    if gaz.country_codes[rid] != gaz.country_codes[holder]:
+        return False
+    kind = gaz.kind(holder)
+    if kind == "country":
+        return True
+    if kind == "admin1" and gaz.admin1[rid] is not None:
+        return gaz.key_of(gaz.admin1[rid] or "") == gaz.key_of(gaz.names[holder])
+    limit = HOLD_KM.get(kind, 60.0)
+    if division and kind not in ADMIN_KINDS:
+        limit = max(limit, HOLD_DIVISION_KM)
+    return distance_km(gaz.lat[rid], gaz.lon[rid], gaz.lat[holder], gaz.lon[holder]) <= limit
+
+
+def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]],
+                        final: list[int], votes: Counter[str], top: int,
+                        mentioned: set[str], named: set[str]) -> None:
+    """Readings that the places named right after them as holders contradict are replaced
+    or dropped; a holder's reading follows the place it holds.
+
+    "Orikhove, Luhansk", "Ezzouhour (Kasserine)", "Jalalpur, Shamli": the place lies in
+    the one named after it (any acceptable reading of that name). A reading outside gives
+    way to another reading inside; with none, the mention is dropped (a wrong place is
+    worse than none) unless the reading is curated or populous. "Analalava (Sofia)": the
+    holder is read as the Sofia holding Analalava. A holder none of whose readings shares
+    a country with the place's readings is not trusted (an unknown division).
+    """
+    for i in range(len(chosen) - 2, -1, -1):
+        r, ok, _ = chosen[i]
+        if r.demonym is not None or final[i] < 0 or not chosen[i + 1][0].holds_previous:
+            continue
+        countries = {gaz.country_codes[x] for x in ok}
+        holders: list[tuple[int, list[int], bool]] = []
+        j = i + 1
+        while j < len(chosen) and chosen[j][0].holds_previous and chosen[j][0].demonym is None:
+            hr, h_ok, h = chosen[j][0], chosen[j][1], final[j]
+            j += 1
+            if h < 0 or hr.key == r.key or not (
+                    hr.holds_previous == "strong" or gaz.kind(h) in ADMIN_KINDS
+                    or gaz.kind(h) == "country"):
+                continue
+            readings = [h, *(y for y in h_ok if y != h)]
+            if countries.isdisjoint(gaz.country_codes[y] for y in readings):
+                continue
+            holders.append((j - 1, readings, hr.cue == "admin1"))
+        if not holders:
+            continue
+        fits = [x for x in ok if all(any(_inside(gaz, x, y, division) for y in readings)
+                                     for _, readings, division in holders)]
+        if fits and final[i] not in fits:
+            final[i] = max(fits, key=lambda x: _score(gaz, x, r, votes, top, mentioned, named))
+        if final[i] in fits:
+            x = final[i]
+            for j, readings, division in holders:
+                if not _inside(gaz, x, final[j], division):
+                    final[j] = next(y for y in readings if _inside(gaz, x, y, division))
+        elif not (r.key in gaz.trusted or final[i] in gaz.trusted_rids
+                  or gaz.population[final[i]] >= HOLD_KEEP_POPULATION):
+            final[i] = -1
 
 
 def place_focus(mentions: list[PlaceMention]) -> str | None:
     """The country most named in ``mentions`` (demonyms count; ties: first named)."""
     votes: Counter[str] = Counter(m.place.country_code for m in mentions)
     return votes.most_common(1)[0][0] if votes else None
+
+
+LOCATIVE_RANKS = 1.5  # specificity ranks (two per precision level) a locative is worth
 
 
 def _specificity(m: PlaceMention) -> int:
@@ -416,9 +579,11 @@ def event_place(mentions: list[PlaceMention], *, violent: bool = True,
 
     Demonyms never count. For violent events, places outside the country the text is
     about are only mentioned (strikes in Aleppo, talks in Geneva) and are skipped while an
-    in-country place is named. Then the most specific place wins (districts before cities
-    before divisions before countries); ties go to the mention nearest ``anchor`` (the
-    trigger's offset), else to the first.
+    in-country place is named. Countries come last; then the most specific place wins
+    (districts before cities before divisions), a place a locative governs ("in X", "near
+    X", "à X": ``PlaceMention.locative``) counting as 1.5 ranks finer (a city named "in"
+    beats a district named in passing, a division named "in" does not beat a city); ties
+    go to the mention nearest ``anchor`` (the trigger's offset), else to the first.
     """
     named = [m for m in mentions if not m.demonym]
     if not named:
@@ -428,7 +593,9 @@ def event_place(mentions: list[PlaceMention], *, violent: bool = True,
         home = [m for m in named if m.place.country_code == focus]
         named = home or named
 
-    def order(m: PlaceMention) -> tuple[int, int]:
-        return _specificity(m), abs(m.start - anchor) if anchor is not None else m.start
+    def order(m: PlaceMention) -> tuple[bool, float, int]:
+        where = abs(m.start - anchor) if anchor is not None else m.start
+        rank = _specificity(m) - (LOCATIVE_RANKS if m.locative else 0.0)
+        return m.place.precision == "country", rank, where
 
     return min(named, key=order)
