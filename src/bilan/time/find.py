@@ -25,6 +25,8 @@ from bilan.time.resolve import (
 )
 
 _SENT_BREAK = re.compile(r"[.!?;\n]")
+# between a clock time and its day: nothing, "on", or a time zone ("5 p.m. EST, Nov. 6")
+_CLOCK_DAY_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\s*,?\s*)?(?:on\s+|le\s+)?")
 
 
 @dataclass(slots=True)
@@ -88,6 +90,13 @@ def _g(m: re.Match[str], name: str) -> str | None:
         return m.group(name)
     except IndexError:
         return None
+
+
+def _titled(phrase: str) -> bool:
+    """Whether several words all start with a capital ("This Week", "Next Year"): the title
+    of a show or a book, not a time (a phrase in capitals throughout is a headline)."""
+    words = phrase.split()
+    return len(words) > 1 and not phrase.isupper() and all(w[:1].isupper() for w in words)
 
 
 def _norm(word: str) -> str:
@@ -321,7 +330,7 @@ class _Finder:
                     continue
             if (nxt is not None and c.type == "TIME"
                     and (clock := re.fullmatch(rf"{dct}(T\d\d:\d\d)", c.value))
-                    and re.fullmatch(r"\s*(?:on\s+|le\s+)?", self.text[c.end : nxt.start])
+                    and _CLOCK_DAY_GAP.fullmatch(self.text[c.end : nxt.start])
                     and nxt.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value)):
                 out.append(_Cand(c.start, nxt.end, "TIME", nxt.value + clock.group(1), "day",
                                  True, nxt.parts))
@@ -405,6 +414,10 @@ class _Finder:
         word = _norm(m["month"])
         if word.endswith(".") and year is None and not context:
             return None  # a bare abbreviation is too ambiguous
+        if year is None and not context and any(
+                k != word and k.startswith(word.rstrip(".")) and v == month
+                for k, v in self.lex.months.items()):
+            return None  # "Jan Kowalski": a bare abbreviation without its period, a name
         parts = DateParts(year, month, None, None)
         if year is None:
             mod = _g(m, "mod") or _g(m, "modb")
@@ -455,7 +468,11 @@ class _Finder:
         if self.dct is None:
             return _Cand(m.start(), m.end(), "DATE", f"XXXX-Q{q}", "quarter", False)
         year = self.dct.year if q <= (self.dct.month - 1) // 3 + 1 else self.dct.year - 1
-        return _Cand(m.start(), m.end(), "DATE", f"{year}-Q{q}", "quarter", True)
+        start = m.start()
+        lo = max(0, start - 25)
+        if (prev := self.lex.previous_year_before.search(self.text[lo:start])) is not None:
+            start, year = lo + prev.start("w"), year - 1  # "the year-ago third quarter"
+        return _Cand(start, m.end(), "DATE", f"{year}-Q{q}", "quarter", True)
 
     def r_quarter_ref(self, m: re.Match[str]) -> _Cand | None:
         word = _norm(m["qref"])
@@ -480,7 +497,7 @@ class _Finder:
             # "les jeudis", "on Mondays": a weekday that recurs
             return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, True)
         part = self.lex.parts_of_day.get(_norm(m["part"])) if m["part"] else None
-        if part == "DT":
+        if part == "DT" or part in self.lex.weekday_parts_dropped:
             part = None
         if self.dct is None:
             value = f"XXXX-WXX-{wd}"
@@ -533,7 +550,7 @@ class _Finder:
 
     def r_day_part(self, m: re.Match[str]) -> _Cand | None:
         spec = self.lex.day_part_phrases.get(_norm(m["dpp"]))
-        if spec is None:
+        if spec is None or _titled(m.group(0)):
             return None
         offset, part = spec
         if self.dct is None:
@@ -550,6 +567,8 @@ class _Finder:
         mod = _g(m, "mod") or _g(m, "modb")
         det = _g(m, "det")
         if unit is None:
+            return None
+        if _titled(m.group(0)):
             return None
         if mod:
             direction = self.lex.modifiers.get(_norm(mod), 0)
@@ -605,6 +624,9 @@ class _Finder:
         start, end = m.start(), m.end()
         if re.match(r"[\s-]old\b|-olds?\b", self.text[end : end + 6]):
             return None  # an age ("a 6-year-old boy")
+        if (unit == "Q" and num in (1, 3)
+                and re.match(r"\s+(?:of|de|d['’])\s*(?!\d)", self.text[end : end + 8])):
+            return None  # a fraction ("three-quarters of its oil", "a quarter of them")
         if (unit == "Y" and m["num"] and m["num"][0].isdigit() and not m["det"]
                 and self.g.age_before.search(self.text[max(0, start - 12) : start])
                 and not self.g.age_after_not.match(self.text[end : end + 15])):
@@ -706,6 +728,8 @@ class _Finder:
 
     def r_set_word(self, m: re.Match[str]) -> _Cand | None:
         value = self.lex.set_words.get(_norm(m["setw"]))
+        if re.search(r"\d[\d,.]*\s*(?:%|\w+)?\s+$", self.text[max(0, m.start() - 25) : m.start()]):
+            return None  # a rate ("rose 8% annually", "10,000 units annually"), no time
         return _Cand(m.start(), m.end(), "SET", value, None, True) if value else None
 
     def r_ref(self, m: re.Match[str]) -> _Cand | None:
@@ -726,8 +750,9 @@ class _Finder:
             return None
         year = int(m["year"])
         latest = (self.dct.year if self.dct else 2030) + 15
+        det = self.g.year_det.search(before) or re.search(r"\w['’]s\s+$", before)
         if not (_g(m, "edge") or self.g.year_ctx.search(before)
-                or (self.g.year_det.search(before) and 1900 <= year <= latest)):
+                or (det and 1900 <= year <= latest)):
             if not self.g.year_weak.search(before):
                 return None
             if not self.g.year_next_ok.match(self.text[m.end() : m.end() + 20]):

@@ -82,6 +82,8 @@ TIME_SCHEMA: dict[str, Any] = {
     "period_end_words": (list, str),
     "current_unit_not_before": (list, str),
     "past_perfect_words": (list, str),
+    "weekday_parts_dropped": (list, str),
+    "previous_year_before": (list, str),
 }
 
 _SEASONS = {"SP", "SU", "FA", "WI"}
@@ -186,6 +188,11 @@ class TimeLexicon:
     # an auxiliary of the past perfect in the clause: the expression is in the past
     past_perfect: re.Pattern[str]
     period_end_after: re.Pattern[str]
+    # parts of the day a weekday names as that day alone ("Friday night": the Friday)
+    weekday_parts_dropped: frozenset[str]
+    # "the year-ago third quarter": words right before a quarter that put it a year back
+    # (group "w"), tested on the text before the quarter
+    previous_year_before: re.Pattern[str]
     # (a piece of the name any mention contains, name pattern, [(first year, last year or
     # None = still in office)]); the piece is looked up first, as a plain substring
     office_terms: tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int | None], ...]], ...]
@@ -380,6 +387,10 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         past_perfect=re.compile(rf"(?<![\w])(?:{_alt(data['past_perfect_words'])})(?![\w])",
                                 re.IGNORECASE),
         current_units={_norm(k): v for k, v in data["current_unit_phrases"].items()},
+        previous_year_before=re.compile(
+            rf"(?:^|[^\w])(?P<w>(?:the\s+)?(?:{_alt(data['previous_year_before'])}))\s+$"
+            if data["previous_year_before"] else r"(?!)", re.IGNORECASE),
+        weekday_parts_dropped=frozenset(_check_parts(data["weekday_parts_dropped"], where)),
         period_end_after=re.compile(rf"^\s+(?:{_alt(data['period_end_words'])})(?![\w])",
                                     re.IGNORECASE),
         range_day_before=re.compile(
@@ -394,6 +405,13 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
             rf"(?:^|[^\w])(?:{_alt(data['possessive_future_before'])})\s+(?:the\s+)?$",
             re.IGNORECASE),
     )
+
+
+def _check_parts(codes: list[str], where: str) -> list[str]:
+    for code in codes:
+        if code not in _PARTS:
+            raise DataFileError(f"{where}:weekday_parts_dropped: unknown part {code!r}")
+    return codes
 
 
 def load_time_lexicon(lang: str) -> TimeLexicon:
