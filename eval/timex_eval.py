@@ -224,6 +224,90 @@ def print_errors(name: str, groups: dict[tuple[str, str], list[str]], limit: int
             print(f"    {line}")
 
 
+# --- weekday report --------------------------------------------------------------------
+
+_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
+            "aujourd'hui": 0, "hier": -1, "demain": 1, "ce soir": 0}
+WEEKDAY_WINDOW = 7  # days: a bare weekday names a day less than a week from the report
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1
+    stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min([*stop, end + 160]) + 1
+    return " ".join(text[left:right].split())
+
+
+def anchoring_conflict(doc: TmlDoc, weekday: re.Pattern[str]) -> str | None:
+    """Why a document's gold is not anchored to its own DCT, or None when it is.
+
+    Two tests, both on the gold alone (never on bilan's output):
+    - a gold "today" / "yesterday" / "tomorrow" (and French equivalents) whose value is not
+      the DCT shifted by that offset;
+    - a majority of its gold weekday timexes valued as full dates lie more than
+      ``WEEKDAY_WINDOW`` days or more from the DCT (a weekday named alone names a day
+      within six days of it: the article was annotated against another date than its DCT).
+    """
+    if doc.dct is None:
+        return None
+    for g in doc.timexes:
+        offset = _DEICTIC.get(g.text.lower().replace("\u2019", "'"))
+        if offset is None or not re.fullmatch(r"\d{4}-\d\d-\d\d.*", g.value):
+            continue
+        want = doc.dct + dt.timedelta(days=offset)
+        if g.value[:10] != want.isoformat():
+            return f"gold {g.text!r}={g.value} but DCT{offset:+d} is {want}"
+    dated = far = 0
+    for g in doc.timexes:
+        if not weekday.search(g.text):
+            continue
+        try:
+            day = dt.date.fromisoformat(g.value[:10])
+        except ValueError:
+            continue
+        dated += 1
+        far += abs((day - doc.dct).days) >= WEEKDAY_WINDOW
+    if dated and far * 2 > dated:
+        return f"{far}/{dated} gold weekday dates {WEEKDAY_WINDOW}+ days from the DCT"
+    return None
+
+
+def weekday_report(name: str, docs: list[TmlDoc], lex: TimeLexicon,
+                   system: list[list[TimeMention]]) -> dict[str, float | int]:
+    """Weekday accuracy overall and without the documents whose gold is anchored elsewhere
+    than their DCT (:func:`anchoring_conflict`), with every weekday error listed."""
+    weekday = _weekday_words(lex)
+    total = ok = kept_total = kept_ok = 0
+    print(f"== {name}: weekday timexes")
+    for doc, found in zip(docs, system, strict=True):
+        why = anchoring_conflict(doc, weekday)
+        if why:
+            print(f"  excluded {doc.name} (dct={doc.dct}): {why}")
+        for g, s in match(doc, found):
+            if not weekday.search(g.text):
+                continue
+            right = s is not None and s.value == g.value
+            total += 1
+            ok += right
+            if not why:
+                kept_total += 1
+                kept_ok += right
+            if not right:
+                ours = f"{s.value} ({s.text!r})" if s is not None else "missed"
+                flag = " [excluded doc]" if why else ""
+                print(f"  {doc.name} dct={doc.dct} {g.text!r} gold={g.value} ours={ours}{flag}")
+                print(f"      | {_sentence(doc.text, g.start, g.end)}")
+    out: dict[str, float | int] = {
+        "weekday_gold": total, "weekday_right": ok,
+        "weekday_accuracy": round(ok / total, 3) if total else 0.0,
+        "consistent_gold": kept_total, "consistent_right": kept_ok,
+        "consistent_accuracy": round(kept_ok / kept_total, 3) if kept_total else 0.0,
+    }
+    print(f"  overall {ok}/{total} = {out['weekday_accuracy']}; documents anchored to their "
+          f"DCT {kept_ok}/{kept_total} = {out['consistent_accuracy']}")
+    return out
+
+
 # --- peers in the same run ---------------------------------------------------------------
 
 
@@ -366,6 +450,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true",
                     help="list bilan's false positives, misses and wrong values by pattern")
     ap.add_argument("--errors-limit", type=int, default=4, help="examples shown per pattern")
+    ap.add_argument("--weekday-report", action="store_true",
+                    help="weekday accuracy overall and without documents whose gold is anchored "
+                         "to another date than their DCT, with every weekday error")
     args = ap.parse_args(argv)
     results: dict[str, dict[str, float | int]] = {}
     for name, (lang, paths) in corpora(args.data).items():
@@ -377,6 +464,8 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = score(docs, lex, found, elapsed)
         if args.errors:
             print_errors(name, errors(docs, lex, found), args.errors_limit)
+        if args.weekday_report:
+            weekday_report(name, docs, lex, found)
         if not args.peer:
             continue
         part = subset(docs, args.peer_limit)

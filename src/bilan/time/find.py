@@ -496,6 +496,9 @@ class _Finder:
         if w.endswith("s") and w[:-1] in self.lex.weekdays and not mod:
             # "les jeudis", "on Mondays": a weekday that recurs
             return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, True)
+        if not mod and self.lex.habitual_before.search(self.before(m.start(), 30)):
+            # "ouvert uniquement le mercredi", "usually on Tuesday": a habit, not one day
+            return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, True)
         part = self.lex.parts_of_day.get(_norm(m["part"])) if m["part"] else None
         if part == "DT" or part in self.lex.weekday_parts_dropped:
             part = None

@@ -76,6 +76,7 @@ TIME_SCHEMA: dict[str, Any] = {
     "more_than_words": (list, str),
     "season_genitive_ok": (list, str),
     "possessive_future_before": (list, str),
+    "habitual_weekday_before": (list, str),
     "span_prefix_words": (list, str),
     "quantity_prefix_words": (list, str),
     "current_unit_phrases": (dict, str),
@@ -187,6 +188,7 @@ class TimeLexicon:
     current_units: dict[str, str]
     # an auxiliary of the past perfect in the clause: the expression is in the past
     past_perfect: re.Pattern[str]
+    habitual_before: re.Pattern[str]
     period_end_after: re.Pattern[str]
     # parts of the day a weekday names as that day alone ("Friday night": the Friday)
     weekday_parts_dropped: frozenset[str]
@@ -386,6 +388,9 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         quantity_prefix=_prefix(data["quantity_prefix_words"]),
         past_perfect=re.compile(rf"(?<![\w])(?:{_alt(data['past_perfect_words'])})(?![\w])",
                                 re.IGNORECASE),
+        habitual_before=re.compile(
+            rf"(?:^|[^\w])(?:{_alt(data['habitual_weekday_before'])})\s+$"
+            if data["habitual_weekday_before"] else r"(?!)", re.IGNORECASE),
         current_units={_norm(k): v for k, v in data["current_unit_phrases"].items()},
         previous_year_before=re.compile(
             rf"(?:^|[^\w])(?P<w>(?:the\s+)?(?:{_alt(data['previous_year_before'])}))\s+$"
