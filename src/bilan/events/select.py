@@ -34,8 +34,10 @@ SUB_TYPE_PRIORITY: dict[tuple[str, str], int] = {
     ("Protests", "Excessive force against protesters"): 8,
     ("Protests", "Protest with intervention"): 7,
     ("Protests", "Peaceful protest"): 5,
-    ("Riots", "Violent demonstration"): 6,
-    ("Riots", "Mob violence"): 6,
+    # demonstrators who throw stones or burn tyres make a riot, whatever the police did
+    # (ACLED: intervention and excessive force are coded only for peaceful protesters)
+    ("Riots", "Violent demonstration"): 9,
+    ("Riots", "Mob violence"): 8,
     ("Strategic developments", "Non-violent transfer of territory"): 6,
     ("Strategic developments", "Headquarters or base established"): 6,
     ("Strategic developments", "Agreement"): 5,
