@@ -8,21 +8,13 @@ import pytest
 
 from bilan.records import TimeMention
 from bilan.time.find import find_timexes
-from bilan.time.lexicon import TimeLexicon, load_time_lexicon
+from bilan.time.lexicon import TimeLexicon
 from bilan.time.resolve import holiday_date
 
 THU = dt.date(2019, 10, 31)  # a Thursday, in the fourth quarter
 WED = dt.date(2021, 3, 10)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def fr() -> TimeLexicon:
-    return load_time_lexicon("fr")
-
-
-@pytest.fixture(scope="module")
-def en() -> TimeLexicon:
-    return load_time_lexicon("en")
 
 
 def found(text: str, lex: TimeLexicon, dct: dt.date | None) -> dict[str, TimeMention]:

@@ -14,14 +14,6 @@ FRI = dt.date(2016, 9, 23)  # a Friday
 SAT = dt.date(2016, 9, 24)  # a Saturday
 
 
-@pytest.fixture(scope="module")
-def fr() -> TimeLexicon:
-    return load_time_lexicon("fr")
-
-
-@pytest.fixture(scope="module")
-def en() -> TimeLexicon:
-    return load_time_lexicon("en")
 
 
 def found(text: str, lex: TimeLexicon, dct: dt.date | None) -> dict[str, TimeMention]:

@@ -19,10 +19,6 @@ TODAY = dt.date(2025, 1, 1)
 DATELINE = re.compile(r"^[A-ZÉÈÀ][A-ZÉÈÀ' -]+, (\d{1,2}(?:er)? \w+) \(", re.M)
 
 
-@pytest.fixture(scope="module")
-def fr() -> TimeLexicon:
-    return load_time_lexicon("fr")
-
 
 def make_doc(text: str, published: str | None = None) -> Document:
     doc = Document(id="t", text=text, source="test", published=published)

@@ -5,23 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from bilan.records import TimeMention
 from bilan.time.find import find_timexes, scan_rules
-from bilan.time.lexicon import TimeLexicon, _alt, load_time_lexicon
+from bilan.time.lexicon import TimeLexicon, _alt
 
 TUE = dt.date(2019, 11, 5)  # a Tuesday
 
 
-@pytest.fixture(scope="module")
-def en() -> TimeLexicon:
-    return load_time_lexicon("en")
-
-
-@pytest.fixture(scope="module")
-def fr() -> TimeLexicon:
-    return load_time_lexicon("fr")
 
 
 def found(text: str, lex: TimeLexicon, dct: dt.date | None) -> dict[str, TimeMention]:

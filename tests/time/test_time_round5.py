@@ -6,23 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from bilan.records import TimeMention
 from bilan.time.find import find_timexes
-from bilan.time.lexicon import TimeLexicon, load_time_lexicon
+from bilan.time.lexicon import TimeLexicon
 
 WED = dt.date(2019, 11, 6)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def en() -> TimeLexicon:
-    return load_time_lexicon("en")
-
-
-@pytest.fixture(scope="module")
-def fr() -> TimeLexicon:
-    return load_time_lexicon("fr")
 
 
 def found(text: str, lex: TimeLexicon, dct: dt.date | None) -> dict[str, TimeMention]:
