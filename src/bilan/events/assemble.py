@@ -68,6 +68,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
 ANNOUNCEMENT = re.compile(r"annon|announc", re.IGNORECASE)
+TOLL_KINDS = frozenset({"killed", "injured"})  # the figures a snippet's main event gathers
 FOLLOW_UP_SENTENCES = 4  # how far toll sentences and anaphora may trail their event
 HISTORY_YEARS = 3  # an event dated this many years before its report is history
 PERIOD_MAX_DAYS = 92  # a span reaching further back is a war-wide total, not a period record
@@ -625,10 +626,43 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
     drafts = merge_undated_repeats(drafts, onto)
     attach_follow_ups(doc, lexicon, drafts, with_trigger, paras)
     events = [d.event for d in drafts]
-    if is_short(doc) and len(events) > 1:
+    if is_short(doc) and events:
         main = main_event(events)
+        gather_short_tolls(doc, drafts, next(d for d in drafts if d.event is main))
         events = [main] + [e for e in events if e is not main]
     return events
+
+
+def _own_episode(other: Draft, main: Draft) -> bool:
+    """The other event is told with a day or a place of its own, unlike the main one."""
+    own_day = (
+        other.date_source == "sentence"
+        and other.event.date is not None
+        and main.event.date is not None
+        and other.event.date != main.event.date
+    )
+    return own_day or not places_compatible(other.event.location, main.event.location)
+
+
+def gather_short_tolls(doc: Document, drafts: list[Draft], main: Draft) -> None:
+    """In a snippet about one happening, a killed or injured figure told anywhere in it is
+    the toll of its main event ("... police arrested two men. Three people died."), unless
+    it is a running total or it goes with another event that has its own day or place."""
+    for c in doc.claims:
+        if c.kind not in TOLL_KINDS or c.cumulative or c in main.event.claims:
+            continue
+        holders = [d for d in drafts if d is not main and c in d.event.claims]
+        if any(_own_episode(d, main) for d in holders):
+            continue
+        for d in holders:
+            d.event.claims.remove(c)
+        main.event.claims.append(c)
+        idx = claim_sentence(doc, c)
+        if 0 <= idx < len(doc.sentences) and idx not in main.sentences:
+            mention = mention_for(doc, idx)
+            if not any(m.start == mention.start for m in main.event.mentions):
+                main.event.mentions.append(mention)
+            main.sentences.append(idx)
 
 
 def _both_dated_same_day(a: Draft, b: Draft) -> bool:
