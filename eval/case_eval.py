@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 from pathlib import Path
+from typing import Any
 
 from extern_common import (
     DEFAULT_DATA,
@@ -66,15 +67,8 @@ CASE_LABELS: dict[str, str] = {
 }
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--tables", action="store_true")
-    args = ap.parse_args(argv)
-    path = args.data / "case2021-en" / "case2021_task2_dev.tsv"
-    if not path.exists():
-        print(f"no CASE 2021 data at {path}")
-        return 2
+def evaluate(path: Path) -> dict[str, Any]:
+    """Score bilan's main event of each snippet against the CASE sub-type labels."""
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     snippets = [Snippet(f"c{r['id']}", r["EventSnippet"]) for r in rows]
@@ -90,15 +84,42 @@ def main(argv: list[str] | None = None) -> int:
     acc = sum(g == p for g, p in pairs) / n if n else 0.0
     mapped = [(NONE if g in NON_CONFLICT else g, p) for g, p in pairs]
     macc = sum(g == p for g, p in mapped) / n if n else 0.0
-    print(f"CASE 2021 task 2 (dev half): {n} snippets, {1000 * seconds / n:.1f} ms per snippet "
-          "(whole pipeline)")
-    print(f"  strict (non-ACLED classes kept): weighted F1 {weighted_f1(pairs):.4f}, "
-          f"accuracy {acc:.4f}")
-    print(f"  mapped ({', '.join(sorted(NON_CONFLICT))} -> {NONE}): weighted F1 "
-          f"{weighted_f1(mapped):.4f}, accuracy {macc:.4f}")
+    return {
+        "snippets": n,
+        "ms_per_snippet": 1000 * seconds / n if n else 0.0,
+        "weighted_f1": weighted_f1(pairs),
+        "accuracy": acc,
+        "mapped_weighted_f1": weighted_f1(mapped),
+        "mapped_accuracy": macc,
+        "mapped_pairs": mapped,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--tables", action="store_true")
+    args = ap.parse_args(argv)
+    path = args.data / "case2021-en" / "case2021_task2_dev.tsv"
+    if not path.exists():
+        print(f"no CASE 2021 data at {path}")
+        return 2
+    r = evaluate(path)
+    print(
+        f"CASE 2021 task 2 (dev half): {r['snippets']} snippets, "
+        f"{r['ms_per_snippet']:.1f} ms per snippet (whole pipeline)"
+    )
+    print(
+        f"  strict (non-ACLED classes kept): weighted F1 {r['weighted_f1']:.4f}, "
+        f"accuracy {r['accuracy']:.4f}"
+    )
+    print(
+        f"  mapped ({', '.join(sorted(NON_CONFLICT))} -> {NONE}): weighted F1 "
+        f"{r['mapped_weighted_f1']:.4f}, accuracy {r['mapped_accuracy']:.4f}"
+    )
     if args.tables:
         print("\n### mapped (rows gold, columns predicted)\n")
-        print(confusion_markdown(mapped))
+        print(confusion_markdown(r["mapped_pairs"]))
     return 0
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from bilan.events.ontology import load_ontology
 from extern_common import (
@@ -38,15 +39,8 @@ def _int(value: object) -> int:
         return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--tables", action="store_true")
-    args = ap.parse_args(argv)
-    path = args.data / "plover-gsr-en" / "PLOVER_GSR_CAMEO.txt"
-    if not path.exists():
-        print(f"no PLOVER data at {path}")
-        return 2
+def evaluate(path: Path) -> dict[str, Any]:
+    """Score bilan's main event of each record: PLOVER type, dead and injured."""
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
     onto = load_ontology()
     reachable = set(onto.plover.values())
@@ -68,12 +62,38 @@ def main(argv: list[str] | None = None) -> int:
     acc = sum(g == p for g, p in pairs) / n if n else 0.0
     in_reach = [(g, p) for g, p in pairs if g in reachable]
     acc_reach = sum(g == p for g, p in in_reach) / len(in_reach) if in_reach else 0.0
-    print(f"PLOVER GSR: {n} records; event type accuracy {acc:.4f}; on the {len(in_reach)} "
-          f"records whose type bilan can produce {acc_reach:.4f}; dead exact "
-          f"{dead_ok}/{dead_n}; injured exact {inj_ok}/{inj_n}")
+    return {
+        "records": n,
+        "type_accuracy": acc,
+        "reachable": len(in_reach),
+        "type_accuracy_reachable": acc_reach,
+        "dead_exact": dead_ok,
+        "dead_n": dead_n,
+        "injured_exact": inj_ok,
+        "injured_n": inj_n,
+        "pairs": pairs,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--tables", action="store_true")
+    args = ap.parse_args(argv)
+    path = args.data / "plover-gsr-en" / "PLOVER_GSR_CAMEO.txt"
+    if not path.exists():
+        print(f"no PLOVER data at {path}")
+        return 2
+    r = evaluate(path)
+    print(
+        f"PLOVER GSR: {r['records']} records; event type accuracy {r['type_accuracy']:.4f}; "
+        f"on the {r['reachable']} records whose type bilan can produce "
+        f"{r['type_accuracy_reachable']:.4f}; dead exact {r['dead_exact']}/{r['dead_n']}; "
+        f"injured exact {r['injured_exact']}/{r['injured_n']}"
+    )
     if args.tables:
         print()
-        print(confusion_markdown(pairs))
+        print(confusion_markdown(r["pairs"]))
     return 0
 
 
