@@ -8,21 +8,11 @@ from __future__ import annotations
 import pytest
 
 from bilan.claims.extract import extract_claims, split_sentences
-from bilan.claims.lexicon import ClaimsLexicon, load_lexicon
+from bilan.claims.lexicon import ClaimsLexicon
 from bilan.claims.stage import drop_restated
 from bilan.claims.stage import extract_claims as claims_stage
 from bilan.pipeline import Resources
 from bilan.records import ActorMention, Claim, Document, Span
-
-
-@pytest.fixture(scope="module")
-def fr() -> ClaimsLexicon:
-    return load_lexicon("fr")
-
-
-@pytest.fixture(scope="module")
-def en() -> ClaimsLexicon:
-    return load_lexicon("en")
 
 
 def run(text: str, lex: ClaimsLexicon, actors: list[ActorMention] | None = None) -> list[Claim]:

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from bilan.claims.extract import extract_claims, split_sentences
-from bilan.claims.lexicon import ClaimsLexicon, load_lexicon
+from bilan.claims.lexicon import ClaimsLexicon
 from bilan.records import ActorMention, Claim
-
-
-@pytest.fixture(scope="module")
-def fr() -> ClaimsLexicon:
-    return load_lexicon("fr")
-
-
-@pytest.fixture(scope="module")
-def en() -> ClaimsLexicon:
-    return load_lexicon("en")
 
 
 def run(text: str, lex: ClaimsLexicon, actors: list[ActorMention] | None = None,

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bilan.claims.lexicon import ClaimsLexicon, load_lexicon
+from bilan.claims.lexicon import ClaimsLexicon
 from bilan.claims.numbers import parse_quantity
-
-
-@pytest.fixture(scope="module")
-def fr() -> ClaimsLexicon:
-    return load_lexicon("fr")
-
-
-@pytest.fixture(scope="module")
-def en() -> ClaimsLexicon:
-    return load_lexicon("en")
 
 
 @pytest.mark.parametrize(

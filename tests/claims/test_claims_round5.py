@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bilan.claims.extract import extract_claims, split_sentences
-from bilan.claims.lexicon import ClaimsLexicon, load_lexicon
-
-
-@pytest.fixture(scope="module")
-def en() -> ClaimsLexicon:
-    return load_lexicon("en")
-
-
-@pytest.fixture(scope="module")
-def fr() -> ClaimsLexicon:
-    return load_lexicon("fr")
+from bilan.claims.lexicon import ClaimsLexicon
 
 
 def kinds(text: str, lex: ClaimsLexicon) -> list[tuple[str, int]]:
