@@ -7,8 +7,7 @@ Skipped where ../shared/data is absent.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -16,7 +15,6 @@ import pytest
 
 from bilan.places import load_gazetteer
 
-EVAL = Path(__file__).resolve().parents[2] / "eval" / "places_eval.py"
 FLOORS = {
     "acled_2015_south_asia.csv": 0.382,
     "acled_2016_africa.csv": 0.434,
@@ -24,22 +22,12 @@ FLOORS = {
 }
 
 
-def _places_eval() -> ModuleType:
-    name = "bilan_eval_places"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, EVAL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("file", sorted(FLOORS))
-def test_acled_notes_placed_within_50_km(shared_data: Path, file: str) -> None:
+def test_acled_notes_placed_within_50_km(
+    shared_data: Path, file: str, eval_script: Callable[[str], ModuleType]
+) -> None:
     path = shared_data / "acled-en" / file
     if not path.is_file():
         pytest.skip(f"{path} not found")
-    result = _places_eval().eval_acled(path, load_gazetteer(), 2000)
+    result = eval_script("places_eval").eval_acled(path, load_gazetteer(), 2000)
     assert result["within_50km"] >= FLOORS[file], result
