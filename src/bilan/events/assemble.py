@@ -457,6 +457,7 @@ def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrig
     typed: list[TypedTrigger] = []
     with_trigger: set[int] = set()
     short = is_short(doc)
+    cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str | None]]] = {}
     for idx, sentence in enumerate(doc.sentences):
         matches = find_triggers(doc.text, sentence, lexicon)
         if not short:
@@ -498,7 +499,8 @@ def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrig
             if not retyped and (by_roles := _retype_by_roles(doc, sentence, match, kind,
                                                              lexicon, short)):
                 kind, retyped = by_roles, True
-            if blocking_cue(doc.text, sentence, match, kind, lexicon.blockers, ref_year):
+            if blocking_cue(doc.text, sentence, match, kind, lexicon.blockers, ref_year,
+                            cue_cache):
                 continue
             typed.append(TypedTrigger(match, idx, kind, "sentence" if retyped else None))
     apply_document_rules(typed, lexicon)

@@ -132,6 +132,10 @@ class EventLexicon:
     # every trigger pattern in one regex: where any trigger may start (one scan per sentence
     # instead of one per entry)
     any_trigger: re.Pattern[str] | None = field(default=None, repr=False)
+    # the entries that may start at an ASCII character (by its lower case); an ASCII
+    # character absent from it starts only the entries of ``trigger_anywhere``
+    trigger_index: dict[str, tuple[TriggerSpec, ...]] = field(default_factory=dict, repr=False)
+    trigger_anywhere: tuple[TriggerSpec, ...] | None = field(default=None, repr=False)
 
 
 def _kind(value: Any, onto: Ontology, where: str) -> EventKind:
@@ -222,7 +226,12 @@ def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexic
                                      f"{where}:actor_words"))
         for role, pats in words.items()
     )
+    index, anywhere = index_triggers(
+        triggers, [_strings(entry.get("patterns"), where) for entry in data["triggers"]]
+    )
     return EventLexicon(
+        trigger_index=index,
+        trigger_anywhere=anywhere,
         language=lang,
         triggers=tuple(triggers),
         rules=tuple(rules),
@@ -237,11 +246,141 @@ def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexic
         metonymy=_suffix_regex(_strings(data["metonymy"], f"{where}:metonymy"),
                                f"{where}:metonymy"),
         actor_words=actor_words,
-        any_trigger=compile_patterns(
+        any_trigger=compile_dispatch(
             [p for entry in data["triggers"] for p in _strings(entry.get("patterns"), where)],
             f"{where}:triggers",
         ),
     )
+
+
+def index_triggers(
+    specs: list[TriggerSpec], patterns: list[list[str]]
+) -> tuple[dict[str, tuple[TriggerSpec, ...]], tuple[TriggerSpec, ...]]:
+    """The entries that may match from a word starting with each ASCII character (lower
+    case), in lexicon order, and those that may start anywhere (a first character not plain
+    to see, or not ASCII: these are in every list)."""
+    firsts: list[frozenset[str] | None] = []
+    for pats in patterns:
+        chars: set[str] | None = set()
+        for p in pats:
+            first = first_chars(p)
+            if first is None or not all(c.isascii() for c in first) or chars is None:
+                chars = None
+                break
+            chars |= {c.lower() for c in first}
+        firsts.append(frozenset(chars) if chars is not None else None)
+    keys = sorted({c for f in firsts if f is not None for c in f})
+    pairs = list(zip(specs, firsts, strict=True))
+    index = {key: tuple(s for s, f in pairs if f is None or key in f) for key in keys}
+    anywhere = tuple(s for s, f in pairs if f is None)
+    return index, anywhere
+
+
+def _close_paren(pattern: str, start: int) -> int | None:
+    """Index of the ``)`` closing the group opened at ``pattern[start]``."""
+    depth = 0
+    i = start
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _top_alternatives(pattern: str) -> list[str] | None:
+    """``pattern`` split on its top-level ``|`` (None when its brackets do not balance)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    last = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[last:i])
+            last = i + 1
+        i += 1
+    if depth != 0 or in_class:
+        return None
+    parts.append(pattern[last:])
+    return parts
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of the data-file ``pattern`` surely starts with (as written,
+    to be matched with the same flags), or None when that is not plain to see."""
+    alternatives = _top_alternatives(pattern)
+    if alternatives is None:
+        return None
+    out: set[str] = set()
+    for alt in alternatives:
+        if not alt:
+            return None
+        if alt.startswith("(?:"):
+            close = _close_paren(alt, 0)
+            if close is None or alt[close + 1 : close + 2] in ("?", "*", "{"):
+                return None
+            inner = first_chars(alt[3:close])
+            if inner is None:
+                return None
+            out |= inner
+        elif alt[0].isalnum() and alt[1:2] not in ("?", "*", "{"):
+            out.add(alt[0])
+        else:
+            return None
+    return frozenset(out)
+
+
+def compile_dispatch(patterns: list[str], where: str) -> re.Pattern[str]:
+    """The regex of ``compile_patterns(patterns)`` matching at exactly the same places,
+    faster to search: the patterns are grouped by the character they start with, each group
+    behind a one-character lookahead, so a word start tries only the patterns that may begin
+    there (those whose first character is not plain stay in a group tried everywhere)."""
+    if not patterns:
+        raise DataFileError(f"{where}: empty pattern list")
+    groups: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for p in patterns:
+        chars = first_chars(p)
+        if chars is None:
+            anywhere.append(p)
+            continue
+        for ch in sorted(chars):
+            groups.setdefault(ch, []).append(p)
+    branches = [
+        f"(?={re.escape(ch)})(?:{'|'.join(f'(?:{to_regex(p)})' for p in pats)})"
+        for ch, pats in sorted(groups.items())
+    ]
+    if anywhere:
+        branches.append("|".join(f"(?:{to_regex(p)})" for p in anywhere))
+    try:
+        return re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)", re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"{where}: bad pattern: {exc}") from exc
 
 
 def _suffix_regex(patterns: list[str], where: str) -> re.Pattern[str]:
@@ -283,7 +422,25 @@ def find_triggers(
     long report)."""
     found: list[tuple[int, int, TriggerSpec]] = []
     specs = [s for s in lexicon.triggers if not (skip and skip.intersection(s.requires))]
-    if lexicon.any_trigger is None:
+    if lexicon.any_trigger is not None and lexicon.trigger_anywhere is not None:
+        # as below, trying at each place only the entries that may start with its character
+        index, anywhere = lexicon.trigger_index, lexicon.trigger_anywhere
+        ends: dict[int, int] = {}
+        pos = sentence.start
+        while (hit := lexicon.any_trigger.search(text, pos, sentence.end)) is not None:
+            at = hit.start()
+            ch = text[at]
+            for spec in index.get(ch.lower(), anywhere) if ch.isascii() else lexicon.triggers:
+                if skip and skip.intersection(spec.requires):
+                    continue
+                if at < ends.get(spec.order, -1):
+                    continue
+                sm = spec.regex.match(text, at, sentence.end)
+                if sm is not None and sm.end() > sm.start():
+                    found.append((at, sm.end(), spec))
+                    ends[spec.order] = sm.end()
+            pos = at + 1
+    elif lexicon.any_trigger is None:
         for spec in specs:
             for m in spec.regex.finditer(text, sentence.start, sentence.end):
                 if m.end() > m.start():

@@ -33,20 +33,32 @@ def blocking_cue(
     kind: EventKind,
     blockers: Sequence[Blocker],
     reference_year: int | None,
+    cache: dict[tuple[int, int, int], list[tuple[int, int, str | None]]] | None = None,
 ) -> str | None:
-    """Name of the first blocker that applies to ``match`` (None when the trigger stands)."""
+    """Name of the first blocker that applies to ``match`` (None when the trigger stands).
+
+    ``cache`` (one per text and ``blockers``) keeps each blocker's cues in a sentence, for
+    the other triggers of that sentence."""
     t = match.span
-    for blocker in blockers:
+    for i, blocker in enumerate(blockers):
         if kind in blocker.exempt:
             continue
         lo = sentence.start if blocker.sentence else max(sentence.start, t.start - blocker.before)
         hi = sentence.end if blocker.sentence else min(sentence.end, t.end + blocker.after)
-        for m in blocker.regex.finditer(text, sentence.start, sentence.end):
-            if m.end() <= lo or m.start() >= hi:
+        key = (i, sentence.start, sentence.end)
+        cues = cache.get(key) if cache is not None else None
+        if cues is None:
+            cues = [
+                (m.start(), m.end(), m.groupdict().get("year"))
+                for m in blocker.regex.finditer(text, sentence.start, sentence.end)
+            ]
+            if cache is not None:
+                cache[key] = cues
+        for start, end, year in cues:
+            if end <= lo or start >= hi:
                 continue
-            if m.start() >= t.start and m.end() <= t.end:
+            if start >= t.start and end <= t.end:
                 continue  # the cue is part of the trigger itself
-            year = m.groupdict().get("year")
             if year is not None:
                 if reference_year is None or blocker.max_age_years is None:
                     continue
