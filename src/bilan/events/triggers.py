@@ -8,6 +8,7 @@ finds the triggers of a sentence (longest match first, no overlaps).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -276,11 +277,12 @@ def index_triggers(
     return index, anywhere
 
 
-def _close_paren(pattern: str, start: int) -> int | None:
-    """Index of the ``)`` closing the group opened at ``pattern[start]``."""
+def _unescaped(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int, bool]]:
+    """Each unescaped character of ``pattern`` from ``start``: its index, itself, and the group
+    depth and whether a character class is open, both counted after it."""
     depth = 0
-    i = start
     in_class = False
+    i = start
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -294,36 +296,27 @@ def _close_paren(pattern: str, start: int) -> int | None:
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return i
+        yield i, ch, depth, in_class
         i += 1
+
+
+def _close_paren(pattern: str, start: int) -> int | None:
+    """Index of the ``)`` closing the group opened at ``pattern[start]``."""
+    for i, ch, depth, in_class in _unescaped(pattern, start):
+        if ch == ")" and depth == 0 and not in_class:
+            return i
     return None
 
 
 def _top_alternatives(pattern: str) -> list[str] | None:
     """``pattern`` split on its top-level ``|`` (None when its brackets do not balance)."""
     parts: list[str] = []
-    depth = 0
-    in_class = False
     last = 0
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    depth, in_class = 0, False
+    for i, ch, depth, in_class in _unescaped(pattern):
+        if ch == "|" and depth == 0 and not in_class:
             parts.append(pattern[last:i])
             last = i + 1
-        i += 1
     if depth != 0 or in_class:
         return None
     parts.append(pattern[last:])
