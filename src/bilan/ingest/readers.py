@@ -120,10 +120,9 @@ def extract_html(html: str) -> dict[str, Any]:
     }
 
 
-def _document_from_file(path: Path, doc_id: str) -> tuple[Document, list[str]]:
+def _document_from_file(path: Path, doc_id: str) -> Document:
     data = path.read_bytes()
     decoded = decode_bytes(data)
-    warnings = [decoded.warning] if decoded.warning else []
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         meta = extract_html(decoded.text)
@@ -139,8 +138,9 @@ def _document_from_file(path: Path, doc_id: str) -> tuple[Document, list[str]]:
         )
     else:
         doc = Document(id=doc_id, text=decoded.text, source=str(path))
-    doc.warnings.extend(warnings)
-    return _note_metadata_date(doc, "html"), warnings
+    if decoded.warning:
+        doc.warnings.append(decoded.warning)
+    return _note_metadata_date(doc, "html")
 
 
 def _str_field(record: dict[str, Any], key: str) -> str | None:
@@ -271,7 +271,7 @@ def _read_file(path: Path, doc_id: str) -> Iterator[Document | Reject]:
             decoded = decode_bytes(data)
             yield from documents_from_jsonl(decoded.text.split("\n"), str(path), doc_id)
             return
-        doc, _ = _document_from_file(path, doc_id)
+        doc = _document_from_file(path, doc_id)
     except InputError as exc:
         yield Reject(input=str(path), reason=str(exc), document=doc_id)
         return
