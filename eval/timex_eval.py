@@ -126,10 +126,18 @@ def match(doc: TmlDoc, found: list[TimeMention]) -> list[tuple[GoldTimex, TimeMe
     return out
 
 
+def same_day(ours: str, gold: str) -> bool:
+    """Whether two values name the same day: equal up to the day when the gold value names
+    a calendar day (a part of day or a clock time after it may differ), equal otherwise."""
+    if re.match(r"\d{4}-\d\d-\d\d(?!\d)", gold):
+        return ours[:10] == gold[:10]
+    return ours == gold
+
+
 def score(docs: list[TmlDoc], lex: TimeLexicon, system: list[list[TimeMention]],
           elapsed: float) -> dict[str, float | int]:
     n_gold = n_sys = strict = relaxed = value_ok = type_ok = 0
-    wd_total = wd_ok = wd_found = 0
+    wd_total = wd_ok = wd_found = wd_day = 0
     weekday = _weekday_words(lex)
     for doc, found in zip(docs, system, strict=True):
         n_gold += len(doc.timexes)
@@ -145,6 +153,7 @@ def score(docs: list[TmlDoc], lex: TimeLexicon, system: list[list[TimeMention]],
             value_ok += s.value == g.value
             type_ok += s.type == g.type
             wd_ok += is_wd and s.value == g.value
+            wd_day += is_wd and same_day(s.value, g.value)
 
     def f1(tp: int) -> float:
         p = tp / n_sys if n_sys else 0.0
@@ -161,6 +170,8 @@ def score(docs: list[TmlDoc], lex: TimeLexicon, system: list[list[TimeMention]],
         "type_accuracy": round(type_ok / relaxed, 3) if relaxed else 0.0,
         "weekday_gold": wd_total,
         "weekday_value_accuracy": round(wd_ok / wd_total, 3) if wd_total else 0.0,
+        # the right day, whatever part of it (gold "2000-01-05TEV" = ours "2000-01-05TNI")
+        "weekday_day_accuracy": round(wd_day / wd_total, 3) if wd_total else 0.0,
         # weekday timexes found at all (relaxed), and resolved right among those found
         "weekday_recall": round(wd_found / wd_total, 3) if wd_total else 0.0,
         "weekday_found_accuracy": round(wd_ok / wd_found, 3) if wd_found else 0.0,
@@ -277,7 +288,7 @@ def weekday_report(name: str, docs: list[TmlDoc], lex: TimeLexicon,
     """Weekday accuracy overall and without the documents whose gold is anchored elsewhere
     than their DCT (:func:`anchoring_conflict`), with every weekday error listed."""
     weekday = _weekday_words(lex)
-    total = ok = kept_total = kept_ok = 0
+    total = ok = kept_total = kept_ok = day_ok = kept_day_ok = 0
     print(f"== {name}: weekday timexes")
     for doc, found in zip(docs, system, strict=True):
         why = anchoring_conflict(doc, weekday)
@@ -287,11 +298,14 @@ def weekday_report(name: str, docs: list[TmlDoc], lex: TimeLexicon,
             if not weekday.search(g.text):
                 continue
             right = s is not None and s.value == g.value
+            day = s is not None and same_day(s.value, g.value)
             total += 1
             ok += right
+            day_ok += day
             if not why:
                 kept_total += 1
                 kept_ok += right
+                kept_day_ok += day
             if not right:
                 ours = f"{s.value} ({s.text!r})" if s is not None else "missed"
                 flag = " [excluded doc]" if why else ""
@@ -302,9 +316,15 @@ def weekday_report(name: str, docs: list[TmlDoc], lex: TimeLexicon,
         "weekday_accuracy": round(ok / total, 3) if total else 0.0,
         "consistent_gold": kept_total, "consistent_right": kept_ok,
         "consistent_accuracy": round(kept_ok / kept_total, 3) if kept_total else 0.0,
+        "weekday_day_right": day_ok,
+        "weekday_day_accuracy": round(day_ok / total, 3) if total else 0.0,
+        "consistent_day_accuracy": round(kept_day_ok / kept_total, 3) if kept_total else 0.0,
     }
-    print(f"  overall {ok}/{total} = {out['weekday_accuracy']}; documents anchored to their "
-          f"DCT {kept_ok}/{kept_total} = {out['consistent_accuracy']}")
+    print(f"  whole value: overall {ok}/{total} = {out['weekday_accuracy']}; documents anchored "
+          f"to their DCT {kept_ok}/{kept_total} = {out['consistent_accuracy']}")
+    print(f"  the right day: overall {day_ok}/{total} = {out['weekday_day_accuracy']}; "
+          f"documents anchored to their DCT {kept_day_ok}/{kept_total} = "
+          f"{out['consistent_day_accuracy']}")
     return out
 
 
@@ -424,7 +444,8 @@ def corpora(data: Path) -> dict[str, tuple[str, list[Path]]]:
 
 
 COLUMNS = ["documents", "gold", "system", "strict_f1", "relaxed_f1", "value_f1",
-           "type_accuracy", "weekday_gold", "weekday_value_accuracy", "weekday_recall",
+           "type_accuracy", "weekday_gold", "weekday_value_accuracy", "weekday_day_accuracy",
+           "weekday_recall",
            "weekday_found_accuracy", "docs_per_second"]
 
 

@@ -25,6 +25,9 @@ from bilan.time.resolve import (
 )
 
 _SENT_BREAK = re.compile(r"[.!?;\n]")
+# nothing but an opening word (a preposition, a quote) before an expression that starts a
+# sentence
+_FRONTED = re.compile(r"\W*(?:\w{1,5}\W+)?")
 # between a clock time and its day: nothing, "on", or a time zone ("5 p.m. EST, Nov. 6")
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\s*,?\s*)?(?:on\s+|le\s+)?")
 
@@ -168,7 +171,7 @@ class _Finder:
 
     def clause(self, start: int, end: int) -> tuple[str, str]:
         """Text of the same sentence before and after a span (bounded)."""
-        left = self.text[max(0, start - 90) : start]
+        left = self.text[max(0, start - 120) : start]
         cut = [m.end() for m in _SENT_BREAK.finditer(left)]
         if cut:
             left = left[cut[-1] :]
@@ -180,9 +183,34 @@ class _Finder:
 
     def direction(self, start: int, end: int, default: int = -1) -> int:
         left, right = self.clause(start, end)
+        if _FRONTED.fullmatch(left) and self.text[end : end + 1] == ",":
+            # "On Tuesday, the league plans to ...": a fronted expression takes the tense of
+            # the clause after its comma
+            tail = self.text[end + 1 : end + 120]
+            cut = _SENT_BREAK.search(tail)
+            return self.fronted_direction(tail[: cut.start()] if cut else tail, default)
         if self.lex.past_perfect.search(left) or self.lex.past_perfect.search(right):
             return -1  # "had been due to expire Friday": a past seen from the past
         return tense_direction(left, right, self.lex.future_cues, self.lex.past_cues, default)
+
+    def fronted_direction(self, right: str, default: int) -> int:
+        """The tense of the clause after a fronted expression: its first tense cue. A word
+        that is both ("planned", "expected") looks ahead only after an auxiliary ("is
+        expected to"); alone it is the past of the clause ("the government planned to")."""
+        if self.lex.past_perfect.search(right):
+            return -1
+        first: dict[int, tuple[int, int]] = {}  # direction -> (start, end) of its first cue
+        for cues, d in ((self.lex.future_cues, 1), (self.lex.past_cues, -1)):
+            for pat in cues:
+                m = pat.search(right)
+                if m is not None and (d not in first or m.start() < first[d][0]):
+                    first[d] = (m.start(), m.end())
+        if not first:
+            return default
+        if len(first) == 2 and first[1] == first[-1]:
+            aux = re.search(r"\b(?:is|are|be|been|being|'s|'re)\s+$", right[: first[1][0]])
+            return 1 if aux else -1
+        return min(first, key=lambda d: first[d][0])
 
     # --- rules -------------------------------------------------------------------------
     def month_ok(self, m: re.Match[str], word: str, has_context: bool) -> bool:
@@ -494,12 +522,20 @@ class _Finder:
         mod = _g(m, "mod") or _g(m, "modb")
         w = _norm(word)
         if w.endswith("s") and w[:-1] in self.lex.weekdays and not mod:
-            # "les jeudis", "on Mondays": a weekday that recurs
-            return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, True)
+            # "les jeudis", "on Mondays", "les vendredis soirs": a weekday that recurs
+            code = self.lex.parts_of_day.get(_norm(m["part"])) if m["part"] else None
+            value = f"XXXX-WXX-{wd}" + (f"T{code}" if code and code != "DT" else "")
+            return _Cand(m.start(), m.end(), "SET", value, None, True)
         if not mod and self.lex.habitual_before.search(self.before(m.start(), 30)):
             # "ouvert uniquement le mercredi", "usually on Tuesday": a habit, not one day
             return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, True)
         part = self.lex.parts_of_day.get(_norm(m["part"])) if m["part"] else None
+        if part and _norm(m["part"]).endswith("s"):
+            # "Tuesday nights": every Tuesday night
+            return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}T{part}", None, True)
+        if not mod and (shared := self.coordinated_set(m.end())):
+            # "Monday and Tuesday nights": Monday nights too
+            return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}T{shared}", None, True)
         if part == "DT" or part in self.lex.weekday_parts_dropped:
             part = None
         if self.dct is None:
@@ -517,12 +553,24 @@ class _Finder:
                 ahead = self.lex.possessive_future.search(self.before(m.start(), 20))
                 direction = 1 if ahead else -1
             else:
-                direction = self.direction(m.start(), m.end())
+                # "until 9 a.m. Tuesday": the tense is read before the clock time
+                clock = self.lex.clock_before.search(self.before(m.start(), 40))
+                start = m.start() - (min(40, m.start()) - clock.start()) if clock else m.start()
+                direction = self.direction(start, m.end())
         d = weekday_date(self.dct, wd, direction, strict)
         parts = DateParts(d.year, d.month, d.day, wd)
         if part:
             return _Cand(m.start(), m.end(), "TIME", f"{d.isoformat()}T{part}", "day", True, parts)
         return _Cand(m.start(), m.end(), "DATE", d.isoformat(), "day", True, parts)
+
+    def coordinated_set(self, end: int) -> str | None:
+        """The part of day of a weekday habit joined to this weekday ("Monday and Tuesday
+        nights"), if one follows it."""
+        nxt = self.g.coordinated_weekday.match(self.text, end)
+        if nxt is None:
+            return None
+        word = _norm(nxt["part"])
+        return self.lex.parts_of_day.get(word) if word.endswith("s") else None
 
     def r_weekend(self, m: re.Match[str]) -> _Cand | None:
         if self.dct is None:

@@ -36,6 +36,8 @@ class Grammar:
     later_suf: re.Pattern[str]
     quarter_word: re.Pattern[str]
     year_det: re.Pattern[str]
+    # right after a weekday: "and Tuesday nights", a second weekday with a plural part of day
+    coordinated_weekday: re.Pattern[str]
 
 
 def _det(alts: dict[str, str]) -> str:
@@ -116,4 +118,6 @@ def compile_grammar(alts: dict[str, str]) -> Grammar:
         later_suf=head(a["later_suf"]),
         year_det=re.compile(rf"(?:^|[^\w])(?:{a['year_det']})\s+$", re.IGNORECASE),
         quarter_word=re.compile(rf"\b(?:{a['quarter_noun']})s?{E}", re.IGNORECASE),
+        coordinated_weekday=re.compile(
+            rf"\s*,?\s+(?:{a['coord']})\s+{det}?(?P<wd>{a['weekday']}){E}{part}", re.IGNORECASE),
     )

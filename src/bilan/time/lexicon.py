@@ -55,6 +55,7 @@ TIME_SCHEMA: dict[str, Any] = {
     "decade_patterns": (list, str),
     "time_of_day_patterns": (list, str),
     "noon_words": (dict, str),
+    "coordinators": (list, str),
     "noon_context_before": (list, str),
     "age_before": (list, str),
     "age_after_not": (list, str),
@@ -188,6 +189,9 @@ class TimeLexicon:
     current_units: dict[str, str]
     # an auxiliary of the past perfect in the clause: the expression is in the past
     past_perfect: re.Pattern[str]
+    # a clock time right before a weekday ("until 9 a.m. EST Tuesday"), tested on the text
+    # before the weekday
+    clock_before: re.Pattern[str]
     habitual_before: re.Pattern[str]
     period_end_after: re.Pattern[str]
     # parts of the day a weekday names as that day alone ("Friday night": the Friday)
@@ -334,6 +338,7 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         "holiday": _alt(data["holidays"]),
         "quarter_ref": _alt({**data["quarter_refs"], **data["report_quarter_refs"]}),
         "noon": _alt(data["noon_words"]),
+        "coord": _alt(data["coordinators"]),
         "noon_ctx": _alt(data["noon_context_before"]),
         "edge": _alt(data["edge_words"]),
         "month_noun": _alt(data["month_noun_prefixes"]),
@@ -388,6 +393,7 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
         quantity_prefix=_prefix(data["quantity_prefix_words"]),
         past_perfect=re.compile(rf"(?<![\w])(?:{_alt(data['past_perfect_words'])})(?![\w])",
                                 re.IGNORECASE),
+        clock_before=_clock_before(data),
         habitual_before=re.compile(
             rf"(?:^|[^\w])(?:{_alt(data['habitual_weekday_before'])})\s+$"
             if data["habitual_weekday_before"] else r"(?!)", re.IGNORECASE),
@@ -410,6 +416,15 @@ def build_time_lexicon(lang: str, data: dict[str, Any]) -> TimeLexicon:
             rf"(?:^|[^\w])(?:{_alt(data['possessive_future_before'])})\s+(?:the\s+)?$",
             re.IGNORECASE),
     )
+
+
+def _clock_before(data: dict[str, Any]) -> re.Pattern[str]:
+    """A clock time (or noon, midnight) ending right before a weekday, with an optional
+    time zone and "on"/"le": "9 a.m. EST ", "midnight ", "(4 a.m. EDT "."""
+    times = [re.sub(r"\(\?P<\w+>", "(?:", p) for p in data["time_of_day_patterns"]]
+    noon = list(data["noon_words"])
+    alts = "|".join([*(f"(?:{t})" for t in times), _alt(noon)] if noon else times)
+    return re.compile(rf"(?:^|[^\w])(?:{alts})\s*(?:[A-Z]{{2,4}}\s*)?,?\s*(?:on\s+|le\s+)?$")
 
 
 def _check_parts(codes: list[str], where: str) -> list[str]:
