@@ -160,6 +160,9 @@ def _nearest_cue(cues: list[tuple[int, int, str]], qs: int, ne: int, pre_max: in
                 continue
             if text and not text[c[1]:qs].strip():
                 return c  # the verb's object
+            gap = norm(text[c[1]:qs]).strip(" ,")
+            if lex is not None and gap.isalpha() and gap in lex.connectors:
+                continue  # "was killed and six others were hurt": a new clause starts
             d += 8  # a verb after the count ("were wounded") binds closer than one before
         elif c[0] >= ne:
             d = c[0] - ne
