@@ -188,12 +188,34 @@ def _stable_id(ev: Event, used: set[str]) -> str:
     return f"ev-{digest[:n]}"
 
 
+def _sentence_totals(claims: Sequence[Claim]) -> list[tuple[int, int, str]]:
+    """(low, high, claimant key) per figure, the figures one claimant gives in one sentence
+    for distinct groups of dead added up ("4 police and 39 civilians killed": 43). The
+    claims stage already leaves out a part named after its whole ("12 dead, including 5
+    children"), so distinct groups in one sentence are distinct people."""
+    groups: dict[tuple[str, str, int], list[Claim]] = {}
+    out: list[tuple[int, int, str]] = []
+    for c in claims:
+        key = c.claimant or f"(report {c.document})"
+        groups.setdefault((key, c.document, c.sentence), []).append(c)
+    for (key, _doc, sentence), cs in groups.items():
+        victims = [c.victims for c in cs]
+        if sentence >= 0 and len(cs) > 1 and len(set(victims)) == len(victims):
+            low = sum(c.low for c in cs)
+            high = sum(c.high if c.high is not None else c.low for c in cs)
+            out.append((low, high, key))
+            continue
+        out.extend((c.low, c.high if c.high is not None else c.low, key) for c in cs)
+    return out
+
+
 def reconcile_fatalities(claims: Sequence[Claim]) -> dict[str, int | None]:
     """low/best/high over the killed claims of one event.
 
     Precise figures (a number someone gave, with or without "at least" / "about") are used
     when there are any; vague orders of magnitude ("dozens") only otherwise. A claimant's
-    updated toll replaces its earlier ones (the largest figure per claimant is kept).
+    updated toll replaces its earlier ones (the largest figure per claimant is kept); the
+    dead of distinct groups one claimant names in one sentence count as one figure, their sum.
     ``low`` is the smallest figure, ``high`` the largest (an open-ended figure counts at its
     stated minimum), ``best`` the median of the figures.
     """
@@ -202,13 +224,12 @@ def reconcile_fatalities(claims: Sequence[Claim]) -> dict[str, int | None]:
         return {"low": None, "best": None, "high": None}
     precise = [c for c in killed if c.qualifier not in VAGUE_QUALIFIERS]
     pool = precise or killed
-    per_claimant: dict[str, Claim] = {}
-    for c in pool:
-        key = c.claimant or f"(report {c.document})"
-        if key not in per_claimant or c.low > per_claimant[key].low:
-            per_claimant[key] = c
+    per_claimant: dict[str, tuple[int, int]] = {}  # claimant -> (low, high)
+    for low, high, key in _sentence_totals(pool):
+        if key not in per_claimant or low > per_claimant[key][0]:
+            per_claimant[key] = (low, high)
     chosen = list(per_claimant.values())
-    lows = [c.low for c in chosen]
-    highs = [c.high if c.high is not None else c.low for c in chosen]
+    lows = [c[0] for c in chosen]
+    highs = [c[1] for c in chosen]
     best = statistics.median_low(sorted(lows))
     return {"low": min(lows), "best": best, "high": max(highs)}
