@@ -33,14 +33,23 @@ from bilan import __version__
 from bilan.errors import DataFileError
 from bilan.langdata import SUPPORTED_LANGUAGES, data_dir, language_file, load_yaml
 from bilan.places.curated import CuratedRow, read_curated
-from bilan.places.normalise import RULES_SIGNATURE, KeyMaker, WordCache, fold, name_key
+from bilan.places.normalise import (
+    RULES_SIGNATURE,
+    KeyMaker,
+    WordCache,
+    fold,
+    loose,
+    name_key,
+)
 from bilan.places.userlayer import ImportReport, import_dump, load_layer
 from bilan.records import Place, Precision
 
 # Cities at least this populous keep all their Latin-script alternate names; smaller ones
 # keep their main name only (keeps the index small and false matches rare).
 ALT_NAMES_MIN_POPULATION = 15000
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
+# Records a loose spelling may name: towns at least this populous, divisions, curated rows.
+LOOSE_MIN_POPULATION = 1000
 
 KIND_PRECISION: dict[str, Precision] = {
     "city": "city", "district": "district", "camp": "district", "region": "admin1",
@@ -72,6 +81,7 @@ PLACES_SCHEMA: dict[str, Any] = {
     "facility_suffixes": (list, str),
     "event_locatives": (list, str),
     "locative_fillers": (list, str),
+    "country_cues": (dict, list),
 }
 
 
@@ -156,7 +166,12 @@ class Gazetteer:
     lower_start: frozenset[str]  # first words of curated names written in lower case
     trusted: frozenset[str]  # keys from curated rows and country names
     trusted_rids: frozenset[int]  # records those keys name
+    # loose spelling of one- and two-word names -> records ("laksmipur": Lakshmipur,
+    # "kengtung": Keng Tung), tried only
+    # where no name matches exactly (see :func:`bilan.places.normalise.loose`)
+    loose_keys: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     _places: dict[int, Place] = field(default_factory=dict)
+    _loose_memo: dict[str, str] = field(default_factory=dict)  # word -> loose key
     _keyer: KeyMaker = field(default_factory=KeyMaker)
     words: WordCache = field(default_factory=WordCache)  # the matcher's word memo
 
@@ -167,6 +182,16 @@ class Gazetteer:
     def candidates(self, key: str) -> tuple[int, ...]:
         """Record ids whose names have this normalised key."""
         found = self.keys.get(key, ())
+        return (found,) if isinstance(found, int) else found
+
+    def loose_candidates(self, word_variant: str) -> tuple[int, ...]:
+        """Records whose one-word name has the same loose spelling as this word."""
+        key = self._loose_memo.get(word_variant)
+        if key is None:
+            if len(self._loose_memo) >= 200_000:
+                self._loose_memo.clear()
+            key = self._loose_memo[word_variant] = loose(word_variant)
+        found = self.loose_keys.get(key, ()) if key else ()
         return (found,) if isinstance(found, int) else found
 
     def kind(self, rid: int) -> str:
@@ -348,6 +373,20 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
         add_user_layer(b, layer, geo_rid, admin1_names)
 
     keys = {k: v[0] if len(v) == 1 else tuple(v) for k, v in b.keys.items()}
+    loose_lists: dict[str, list[int]] = {}
+    for key, rids in b.keys.items():
+        lk = loose(key) if key.count(" ") <= 1 else ""
+        if not lk:
+            continue
+        for rid in rids:
+            # main names only (alternate names already stretch the spelling) or curated ones
+            if (rid in b.trusted_rids and key in b.trusted) or (
+                    keyer(b.names[rid]) == key and (b.pop[rid] >= LOOSE_MIN_POPULATION
+                                                    or KINDS[b.kinds[rid]] != "city")):
+                bucket = loose_lists.setdefault(lk, [])
+                if rid not in bucket:
+                    bucket.append(rid)
+    loose_keys = {k: v[0] if len(v) == 1 else tuple(v) for k, v in loose_lists.items()}
     prefixes: set[str] = set()
     for key in keys:
         parts = key.split(" ")
@@ -359,6 +398,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
         "lon": b.lon, "population": b.pop, "keys": keys, "prefixes": frozenset(prefixes),
         "country_names": country_names, "lower_start": frozenset(b.lower_start),
         "trusted": frozenset(b.trusted), "trusted_rids": frozenset(b.trusted_rids),
+        "loose_keys": loose_keys,
     }
 
 
@@ -513,7 +553,7 @@ def _from_index(index: dict[str, Any]) -> Gazetteer:
         lat=index["lat"], lon=index["lon"], population=index["population"],
         keys=index["keys"], prefixes=index["prefixes"], country_names=index["country_names"],
         lower_start=index["lower_start"], trusted=index["trusted"],
-        trusted_rids=index["trusted_rids"],
+        trusted_rids=index["trusted_rids"], loose_keys=index["loose_keys"],
     )
 
 

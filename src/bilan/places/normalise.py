@@ -48,6 +48,16 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def strip_marks(name: str) -> str:
+    """``name`` without combining marks: GeoNames writes some transliterations with
+    detached marks ("Ki\u0307\u0304rtipur") that would otherwise split a word in two."""
+    if name.isascii() or not any(unicodedata.combining(c) for c in name):
+        return name
+    decomposed = unicodedata.normalize("NFD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                if not unicodedata.combining(c)))
+
+
 def fold_token(token: str) -> str:
     """The key form of one word: folded, apostrophes removed."""
     folded = fold(token)
@@ -106,9 +116,36 @@ _VARIANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# Looser spelling classes for one word, tried only when no name matches exactly:
+# "Laxmipur" = "Lakshmipur", "Bhitthamode" ~ "Bitamode", "Dehradoon" = "Dehradun",
+# "Birganj" = "Birgunj", "Sheikhupura" = "Shekhupur". Applied after :func:`variant`.
+_LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"x", "ks"), (r"ksh", "ks"), (r"([bdgjkpt])h", r"\1"), (r"ee|ii|ie", "i"), (r"oo|uu", "u"),
+        (r"w", "v"), (r"y", "i"), (r"z", "j"), (r"([a-z])\1+", r"\1"), (r"aa", "a"),
+        (r"(?<=[bcdfgjklmnprstv])[ua](?=nj$)", "a"), (r"pura$", "pur"),
+    )
+)
+# Loose keys shorter than this are not looked up (short names collide too easily).
+LOOSE_MIN_LENGTH = 6
+
+
+def loose(word_variant: str) -> str:
+    """The looser spelling class of one word's variant key ("" when too short to use);
+    a name of several words is taken as one word ("Keng Tung" = "Kengtung")."""
+    word_variant = word_variant.replace(" ", "")
+    if len(word_variant) < LOOSE_MIN_LENGTH:
+        return ""
+    for pattern, repl in _LOOSE_RULES:
+        word_variant = pattern.sub(repl, word_variant)
+    return word_variant if len(word_variant) >= LOOSE_MIN_LENGTH - 1 else ""
+
+
 # Part of the gazetteer cache key: an index built with other rules is rebuilt.
 RULES_SIGNATURE = repr(([(p.pattern, r) for p, r in _VARIANT_RULES], sorted(ARTICLES),
-                        WORD_RE.pattern, _ELISION_RE.pattern))
+                        WORD_RE.pattern, _ELISION_RE.pattern, "marks stripped",
+                        [(p.pattern, r) for p, r in _LOOSE_RULES], LOOSE_MIN_LENGTH))
 
 
 def variant(word_key: str) -> str:
@@ -125,7 +162,7 @@ def compose(word_keys: list[str]) -> str:
 
 def name_key(name: str) -> str:
     """The lookup key of a place name ("" when nothing is left)."""
-    return compose([t.key for t in tokens(name) if t.key not in ARTICLES])
+    return compose([t.key for t in tokens(strip_marks(name)) if t.key not in ARTICLES])
 
 
 # One word of a text as the matcher sees it: offsets relative to the word as written, the
@@ -207,7 +244,7 @@ class KeyMaker:
         found = self._names.get(name)
         if found is None:
             out: list[str] = []
-            for t in tokens(name):
+            for t in tokens(strip_marks(name)):
                 if t.key in ARTICLES:
                     continue
                 v = self._words.get(t.key)

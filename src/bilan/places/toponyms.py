@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
@@ -55,6 +55,10 @@ class PlaceLexicon:
     facility_suffixes: frozenset[str]  # "Bolivar Avenue" is a street, not a town
     event_locatives: frozenset[str] = frozenset()  # "in", "near", "south of": an event's place
     locative_fillers: frozenset[str] = frozenset()  # "the", "village", "of" between them
+    # words for one country's administrative units ("upazila", "tambon"), matched as whole
+    # words in the folded text; each names a vote for its country
+    country_cues: re.Pattern[str] | None = None
+    cue_countries: dict[str, str] = field(default_factory=dict)  # folded word -> ISO code
 
 
 def load_lexicon(lang: str) -> PlaceLexicon:
@@ -64,7 +68,14 @@ def load_lexicon(lang: str) -> PlaceLexicon:
     stop_prefixes = frozenset(
         " ".join(k.split(" ")[:i]) for k in stop_keys for i in range(1, k.count(" ") + 1)
     )
+    cue_countries = {fold(str(w)): str(cc) for cc, words in data["country_cues"].items()
+                     for w in words}
+    cue_re = (re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(w) for w in sorted(cue_countries, key=len, reverse=True)) + r")(?![\w-])")
+              if cue_countries else None)
     return PlaceLexicon(
+        country_cues=cue_re,
+        cue_countries=cue_countries,
         demonyms=demonyms,
         stop_keys=stop_keys,
         stop_prefixes=stop_prefixes,
@@ -103,6 +114,7 @@ class _Raw:
     # names the place holding the one just before: "strong" ("X (Y", "X, Y." closing the
     # clause, "X area of Y"), "weak" (a comma that may also separate a list: "X, Y and Z")
     holds_previous: str | None = None
+    loose: bool = False  # matched through a looser spelling only (see ``normalise.loose``)
 
 
 def _cue(text: str, start: int, lex: PlaceLexicon) -> str | None:
@@ -209,6 +221,13 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
         if best_j == i and best_key not in gaz.trusted and (
                 keys[i] in demonyms or _acronym(texts[i])):
             best_j = -1  # "Syrian" is the demonym, "BLA", "LoC" acronyms: not hamlets
+        loose_rids: tuple[int, ...] = ()
+        if (best_j < 0 and first.isupper() and keys[i] not in demonyms
+                and variants[i] not in stop_keys and not _acronym(texts[i])):
+            # no name matches: a looser spelling ("Laxmipur" for Lakshmipur) may
+            loose_rids = gaz.loose_candidates(variants[i])
+            if loose_rids:
+                best_j, best_key, lower_inside = i, variants[i], False
         if best_j < 0:
             dem = demonyms.get(keys[i])
             if dem is not None:  # capitalised demonym: "Syrian", or "Russes" in a title
@@ -239,8 +258,8 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
                 cue, personish = "city", prev_cap
         if cue is None and _container(text, start, end, prev_place_end):
             cue = "container"
-        found.append(_Raw(start, end, best_key, gaz.candidates(best_key), i in starts,
-                          cue, personish=personish,
+        found.append(_Raw(start, end, best_key, loose_rids or gaz.candidates(best_key),
+                          i in starts, cue, personish=personish, loose=bool(loose_rids),
                           locative=_locative(text, start, lex) or (
                               possessive is not None and _POSSESSED.fullmatch(
                                   text, possessive, start) is not None),
@@ -310,7 +329,30 @@ def _is_division(gaz: Gazetteer, rid: int, key: str) -> bool:
     return gaz.kind(rid) in ADMIN_KINDS and key not in gaz.trusted
 
 
-def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
+def _alternate_only(gaz: Gazetteer, r: _Raw) -> bool:
+    """One untrusted word that is no reading's main name: "October" (6th of October City),
+    "Gaur", "Salam": words some city lists among its alternate names (or a loose match)."""
+    return r.loose or (" " not in r.key and r.key not in gaz.trusted
+            and not any(_main_name(gaz, x, r.key) for x in r.rids))
+
+
+def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw],
+           lex: PlaceLexicon | None = None) -> Counter[str]:
+    """Country votes; names read only through alternate names ("Gaur", "October") vote
+    only when nothing else in the text does (their own reading must not outvote it).
+    Words for one country's administrative units ("upazila") vote once each."""
+    main = [r for r in raws if r.demonym or not _alternate_only(gaz, r)]
+    votes = _votes(doc, gaz, main)
+    if lex is not None and lex.country_cues is not None:
+        text = fold(doc.text)
+        for word in {m.group() for m in lex.country_cues.finditer(text)}:
+            votes[lex.cue_countries[word]] += 1
+    if not votes and len(main) < len(raws):
+        votes = _votes(doc, gaz, raws)
+    return votes
+
+
+def _votes(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for r in raws:
         if r.demonym:
@@ -406,6 +448,10 @@ def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
 
 def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> bool:
     in_focus = votes.get(gaz.country_codes[rid], 0) > 0
+    if raw.loose:
+        # a loose spelling is trusted only inside a country the text names otherwise
+        return in_focus and not raw.personish and (
+            gaz.kind(rid) == "city" or raw.cue in DIVISION_CUES or raw.locative)
     if _is_division(gaz, rid, raw.key):
         # "Oriental", "Punch": division names are common words more often than cities' are
         return raw.cue in DIVISION_CUES or (in_focus and not raw.personish
@@ -415,8 +461,7 @@ def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> boo
     if (not votes and raw.locative and len(raw.rids) == 1 and not raw.personish
             and not raw.sentence_initial):
         return True  # "protested in Nowshera": the only place of that name, where it happened
-    if (not in_focus and raw.cue is None and " " not in raw.key
-            and not any(_main_name(gaz, x, raw.key) for x in raw.rids)):
+    if not in_focus and raw.cue is None and _alternate_only(gaz, raw):
         return False  # "Sikh", "Katchi": a word some city has among its alternate names
     if votes and not in_focus and (raw.personish or raw.cue == "admin1"
                                    or gaz.population[rid] < 50_000):
@@ -436,7 +481,7 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             country_hint: str | None = None) -> list[PlaceMention]:
     """Place mentions of ``doc`` with one resolved place each, in text order."""
     raws = _scan(doc, gaz, lex)
-    votes = _focus(doc, gaz, raws)
+    votes = _focus(doc, gaz, raws, lex)
     _holder_votes(gaz, raws, votes)
     if country_hint:
         votes[country_hint] += max(3, max(votes.values(), default=0))
