@@ -80,3 +80,10 @@ def test_dateline_with_country_in_brackets() -> None:
     assert doc.dateline_place is not None and doc.dateline_place.text == "KHARKIV"
     assert doc.dateline_date is not None and doc.dateline_date.text == "3 mars 2022"
     assert doc.outlet == "AFP"
+
+
+def test_dateline_date_with_country_and_year() -> None:
+    doc = _doc("MISRATA, Libya, April 18, 2011 (Reuters) - Shells hit the port on Sunday.\n")
+    _exact(doc)
+    assert doc.dateline_place is not None and doc.dateline_place.text == "MISRATA"
+    assert doc.dateline_date is not None and doc.dateline_date.text == "April 18, 2011"

@@ -129,11 +129,13 @@ def parse_layout(doc: Document, cues: LayoutCues) -> None:
             doc.dateline_place = _strip(doc, dl.start("place"), dl.end("place"))
             date = dl.group("date")
             if date and any(ch.isdigit() for ch in date):
-                # "KYIV, Ukraine, April 8": the date is the last part that has a digit
+                # "KYIV, Ukraine, April 8", "MISRATA, Libya, April 18, 2011": the date starts
+                # at the first part that has a digit
                 start = dl.start("date")
                 for part in re.finditer(r"[^,]+", date):
                     if any(ch.isdigit() for ch in part.group()):
                         start = dl.start("date") + part.start()
+                        break
                 doc.dateline_date = _strip(doc, start, dl.end("date"))
             agency = dl.groupdict().get("agency")
             if agency and not doc.outlet:
