@@ -59,3 +59,18 @@ def test_en_plural_part_of_day_after_weekdays_is_a_habit() -> None:
 def test_fr_plural_part_of_day_after_weekday_is_a_habit() -> None:
     got = _values("Le couvre-feu s'applique les vendredis soirs à Bamako.", "fr")
     assert got["les vendredis soirs"] == "XXXX-WXX-5TEV"
+
+
+def test_fr_night_between_two_days_is_the_first_days_night() -> None:
+    got = _values("Deux civils ont été tués dans la nuit de lundi à mardi à Gao.", "fr")
+    assert got["la nuit de lundi à mardi"] == "2024-03-11TNI"
+
+
+def test_en_night_between_two_days() -> None:
+    got = _values("Rockets hit the base overnight Monday to Tuesday.", "en")
+    assert got["overnight Monday to Tuesday"] == "2024-03-11TNI"
+
+
+def test_two_days_that_do_not_follow_each_other_are_not_one_night() -> None:
+    got = _values("Des combats ont eu lieu dans la nuit de lundi à jeudi.", "fr")
+    assert "la nuit de lundi à jeudi" not in got

@@ -563,6 +563,18 @@ class _Finder:
             return _Cand(m.start(), m.end(), "TIME", f"{d.isoformat()}T{part}", "day", True, parts)
         return _Cand(m.start(), m.end(), "DATE", d.isoformat(), "day", True, parts)
 
+    def r_night_span(self, m: re.Match[str]) -> _Cand | None:
+        """One night named by the two days it joins: the value is the first day's night."""
+        wd, wd2 = self.lex.weekday(m["wd"]), self.lex.weekday(m["wd2"])
+        if wd is None or wd2 is None or wd2 != wd % 7 + 1:
+            return None
+        if self.dct is None:
+            return _Cand(m.start(), m.end(), "TIME", f"XXXX-WXX-{wd}TNI", "day", False,
+                         DateParts(None, None, None, wd))
+        d = weekday_date(self.dct, wd, self.direction(m.start(), m.end()))
+        return _Cand(m.start(), m.end(), "TIME", f"{d.isoformat()}TNI", "day", True,
+                     DateParts(d.year, d.month, d.day, wd))
+
     def coordinated_set(self, end: int) -> str | None:
         """The part of day of a weekday habit joined to this weekday ("Monday and Tuesday
         nights"), if one follows it."""

@@ -72,6 +72,9 @@ def compile_grammar(alts: dict[str, str]) -> Grammar:
         ("quarter_ref", rf"{B}(?P<qref>{a['quarter_ref']}){E}"),
         ("weekday", rf"{B}{det}?{mod_before}?(?P<wd>{a['weekday']}){E}{mod_after}?{part}?"),
         ("weekend", rf"{B}(?:{det}|{mod_before})(?P<we>{a['weekend']}){E}{mod_after}?"),
+        # "la nuit de samedi à dimanche", "the night of Saturday to Sunday": one night
+        ("night_span", rf"{B}(?P<nightof>{a['night_of']})\s+(?P<wd>{a['weekday']}){E}\s+"
+                       rf"(?:{a['night_joiner']})\s+(?P<wd2>{a['weekday']}){E}"),
         ("rel_day", rf"{B}(?P<rel>{a['rel_day']}){E}{part}?"),
         ("day_part", rf"{B}(?P<dpp>{a['day_part']}){E}"),
         # a determiner, a modifier or both ("the year" alone is refused by its handler)
