@@ -147,8 +147,39 @@ def _in(span_start: int, sentence: Span) -> bool:
     return sentence.start <= span_start < sentence.end
 
 
-def choose_date(doc: Document, idx: int, trigger: Span, paras: list[int]) -> DateChoice:
-    """Date of an event told in sentence ``idx``: sentence timex, previous sentence, report."""
+def _off_time(choice: DateChoice, pub: dt.date | None) -> bool:
+    """The date lies after the report or years before it."""
+    if pub is None or not choice.date:
+        return False
+    try:
+        day = dt.date.fromisoformat(choice.date[:10])
+    except ValueError:
+        return False
+    return day > pub + dt.timedelta(days=1) or day.year < pub.year - HISTORY_YEARS
+
+
+def _in_clause(
+    doc: Document, trigger: Span, t: TimeMention, clause: re.Pattern[str] | None
+) -> bool:
+    """The time expression comes after the trigger, behind a word opening a clause of its
+    own (a purpose, a cause, an earlier episode: "to demand ... scheduled on 31 January",
+    "after ... the 2008 agitation"): it dates that clause, not the event."""
+    if clause is None or t.start < trigger.end:
+        return False
+    return clause.search(doc.text, trigger.end, t.start) is not None
+
+
+def choose_date(
+    doc: Document,
+    idx: int,
+    trigger: Span,
+    paras: list[int],
+    clause: re.Pattern[str] | None = None,
+) -> DateChoice:
+    """Date of an event told in sentence ``idx``: sentence timex, previous sentence, report.
+
+    A date after the report or years before it, told after the trigger in a clause of its
+    own (``clause``: the lexicon's cue list of that name), does not date the event."""
     pub = doc.publication_date
 
     def candidates(i: int) -> list[tuple[TimeMention, DateChoice]]:
@@ -159,7 +190,11 @@ def choose_date(doc: Document, idx: int, trigger: Span, paras: list[int]) -> Dat
                 out.append((t, choice))
         return out
 
-    here = candidates(idx)
+    here = [
+        c
+        for c in candidates(idx)
+        if not (_off_time(c[1], pub) and _in_clause(doc, trigger, c[0], clause))
+    ]
     if here:
         fine = [c for c in here if c[1].precision != "year"] or here
         _, choice = min(fine, key=lambda c: abs(c[0].start - trigger.start))
@@ -569,7 +604,7 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
     drafts: list[Draft] = []
     for tt in typed:
         idx, trig = tt.sentence, tt.match.span
-        date = choose_date(doc, idx, trig, paras)
+        date = choose_date(doc, idx, trig, paras, lexicon.cue_lists.get("clause"))
         if date.future and not ANNOUNCEMENT.search(trig.text):
             continue  # a plan for a later day, not something that happened
         if date.stale:

@@ -48,6 +48,8 @@ SUB_TYPE_PRIORITY: dict[tuple[str, str], int] = {
     ("Diplomacy", "Statement"): 1,
 }
 DEFAULT_PRIORITY = 3  # the other diplomatic kinds
+# the most telling kind, except after a violent event told before it: then its sequel
+SEQUEL = ("Strategic developments", "Disrupted weapons use")
 VIOLENT = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 )
@@ -70,7 +72,15 @@ def main_event(events: Sequence[Event]) -> Event:
     """The event a snippet is about: the most telling kind, the earliest among equals."""
     if not events:
         raise ValueError("main_event of no events")
-    return min(events, key=lambda e: (-priority(e), first_offset(e)))
+    best = min(events, key=lambda e: (-priority(e), first_offset(e)))
+    if (best.event_type, best.sub_event_type) == SEQUEL:
+        # weapons found after a clash or an attack told before them are its sequel
+        earlier = [
+            e for e in events if e.event_type in VIOLENT and first_offset(e) < first_offset(best)
+        ]
+        if earlier:
+            return min(earlier, key=lambda e: (-priority(e), first_offset(e)))
+    return best
 
 
 def document_main_event(doc: Document | None) -> Event | None:
