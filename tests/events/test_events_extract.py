@@ -251,7 +251,22 @@ def test_date_from_previous_sentence_then_publication_date() -> None:
     by_kind = {e.sub_event_type: e for e in events}
     shelling = by_kind["Shelling/artillery/missile attack"]
     assert shelling.date == "2016-09-22"  # from the previous sentence of the paragraph
-    assert by_kind["Armed clash"].date == "2016-09-24"  # new paragraph: the report's date
+    # new paragraph naming no day: the day the lead names goes on
+    assert by_kind["Armed clash"].date == "2016-09-22"
+
+
+def test_date_from_the_report_when_the_lead_names_no_recent_day() -> None:
+    text = (
+        "La ville a vécu une journée de terreur. Des obus sont tombés sur le marché.\n"
+        "Des combats ont éclaté près de l'aéroport."
+    )
+    doc = make_doc(text, "fr", pub="2016-09-24")
+    by_kind = {e.sub_event_type: e for e in run(doc)}
+    assert by_kind["Armed clash"].date == "2016-09-24"
+    early = make_doc("Lundi, " + text[0].lower() + text[1:], "fr", pub="2016-09-24",
+                     timexes=[("Lundi", "2016-09-19")])
+    by_kind = {e.sub_event_type: e for e in run(early)}
+    assert by_kind["Armed clash"].date == "2016-09-24"  # the lead's day is too far back
 
 
 def test_period_record_from_a_span() -> None:

@@ -79,7 +79,7 @@ class DateChoice:
     date: str | None
     date_end: str | None
     precision: str
-    source: str  # "sentence", "previous", "publication", "none"
+    source: str  # "sentence", "previous", "lead", "publication", "none"
     future: bool = False
     stale: bool = False  # years before the report: a historical comparison
 
@@ -145,6 +145,11 @@ def paragraphs(doc: Document) -> list[int]:
 
 def _in(span_start: int, sentence: Span) -> bool:
     return sentence.start <= span_start < sentence.end
+
+
+# dates an event gets when its own sentences name none
+DEFAULT_DATES = ("lead", "publication")
+LEAD_DAYS = 2  # a lead's day this many days before the report at most dates what follows
 
 
 def _off_time(choice: DateChoice, pub: dt.date | None) -> bool:
@@ -213,8 +218,37 @@ def choose_date(
             _, choice = before[-1]
             return DateChoice(choice.date, choice.date_end, choice.precision, "previous")
     if pub is not None:
+        lead = lead_date(doc)
+        if lead is not None:
+            return DateChoice(lead.isoformat(), None, "day", "lead")
         return DateChoice(pub.isoformat(), None, "day", "publication")
     return DateChoice(None, None, "day", "none")
+
+
+def lead_date(doc: Document) -> dt.date | None:
+    """The day the report's lead names for its story, when it is a day shortly before the
+    report ("spread to the capital on Sunday" in a Monday report): the sentences after the
+    lead that name no day of their own go on telling of that day, not of the report's."""
+    pub = doc.publication_date
+    if pub is None:
+        return None
+    first = next((s for s in doc.sentences if s.end > doc.body_start), None)
+    if first is None:
+        return None
+    for t in doc.timexes:
+        if not _in(t.start, first) or t.type not in ("DATE", "TIME") or t.range_start:
+            continue
+        choice = timex_date(t, pub)
+        if choice is None or choice.precision != "day" or not choice.date:
+            continue
+        try:
+            day = dt.date.fromisoformat(choice.date[:10])
+        except ValueError:
+            continue
+        if day == pub:
+            continue  # the dateline's own day, or "today": the report's day anyway
+        return day if 0 < (pub - day).days <= LEAD_DAYS else None
+    return None
 
 
 def _outside_dateline(doc: Document, pm: PlaceMention) -> bool:
@@ -477,7 +511,7 @@ def merge_into(target: Draft, other: Draft, kind: EventKind, plover: str | None)
     for c in ov.claims:
         if not any(c.start == x.start and c.end == x.end for x in ev.claims):
             ev.claims.append(c)
-    if target.date_source == "publication" and other.date_source != "publication":
+    if target.date_source in DEFAULT_DATES and other.date_source not in DEFAULT_DATES:
         ev.date, ev.date_end, ev.date_precision = ov.date, ov.date_end, ov.date_precision
         target.date_source = other.date_source
     target.sentences.extend(other.sentences)
@@ -722,7 +756,8 @@ def merge_undated_repeats(drafts: list[Draft], onto: Ontology) -> list[Draft]:
     it joins the latest such event with a compatible place."""
     kept: list[Draft] = []
     for d in drafts:
-        if d.date_source != "publication" or d.kind[0] in VIOLENT_TYPES or d.kind in CATCH_ALL:
+        if (d.date_source not in DEFAULT_DATES or d.kind[0] in VIOLENT_TYPES
+                or d.kind in CATCH_ALL):
             kept.append(d)
             continue
         dated = [
