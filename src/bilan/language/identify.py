@@ -7,7 +7,8 @@ being forced into French or English. ``--lang`` (``Resources.options['lang']``) 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from bilan.errors import InputError
@@ -23,11 +24,20 @@ class UnsupportedLanguage(InputError):
     """The report is in a language bilan has no data for."""
 
 
+# A supported language's words make up at least this share of a text's words, and several
+# times the share of any other supported language's: that language, whatever lingua says
+# (lingua misreads short texts full of foreign names)
+_FUNCTION_SHARE = 0.12
+_FUNCTION_MARGIN = 3.0
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
 @dataclass(frozen=True, slots=True)
 class LanguageIdentifier:
     detector: Any
     codes: dict[str, str]  # lingua name -> ISO code
     names: dict[str, str]  # lingua name -> English name
+    function_words: dict[str, frozenset[str]] = field(default_factory=dict)  # iso -> words
 
     def identify(self, text: str) -> tuple[str | None, str, float]:
         """(iso code or None when unsupported, English name, confidence)."""
@@ -37,7 +47,29 @@ class LanguageIdentifier:
             return None, "unknown", 0.0
         best = values[0]
         name = best.language.name
-        return self.codes.get(name), self.names.get(name, name.title()), float(best.value)
+        code = self.codes.get(name)
+        by_words = self.by_function_words(sample)
+        if by_words is not None and by_words != code:
+            lingua = next(n for n, c in self.codes.items() if c == by_words)
+            share = next((float(v.value) for v in values if v.language.name == lingua), 0.0)
+            return by_words, self.names[lingua], share
+        return code, self.names.get(name, name.title()), float(best.value)
+
+    def by_function_words(self, text: str) -> str | None:
+        """The supported language whose common words fill the text, if one clearly does."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        if len(words) < 5 or not self.function_words:
+            return None
+        shares = sorted(
+            ((sum(w in fw for w in words) / len(words), code)
+             for code, fw in self.function_words.items()),
+            reverse=True,
+        )
+        top, code = shares[0]
+        second = shares[1][0] if len(shares) > 1 else 0.0
+        if top >= _FUNCTION_SHARE and top >= _FUNCTION_MARGIN * second:
+            return code
+        return None
 
 
 def load_identifier() -> LanguageIdentifier:
@@ -45,18 +77,22 @@ def load_identifier() -> LanguageIdentifier:
 
     codes: dict[str, str] = {}
     names: dict[str, str] = {}
+    function_words: dict[str, frozenset[str]] = {}
     for lang in SUPPORTED_LANGUAGES:
         data = load_language_file(
-            lang, "language.yaml", {"lingua_name": str, "iso_code": str, "name": str}
+            lang, "language.yaml",
+            {"lingua_name": str, "iso_code": str, "name": str, "function_words": (list, str)},
         )
         codes[data["lingua_name"]] = data["iso_code"]
         names[data["lingua_name"]] = data["name"]
+        function_words[data["iso_code"]] = frozenset(w.lower() for w in data["function_words"])
     others = load_yaml(data_dir() / "languages.yaml", {"identify_also": (list, str)})
     languages = [getattr(Language, n) for n in [*codes, *others["identify_also"]]]
     for lang_obj in languages[len(codes) :]:
         names[lang_obj.name] = lang_obj.name.title()
     detector = LanguageDetectorBuilder.from_languages(*languages).build()
-    return LanguageIdentifier(detector=detector, codes=codes, names=names)
+    return LanguageIdentifier(detector=detector, codes=codes, names=names,
+                              function_words=function_words)
 
 
 def _iso_of(name: str) -> str:
