@@ -29,6 +29,9 @@ class Attribution:
     source_end: int
     form: str  # preposition | subject | inverted
     apposition: tuple[int, int] | None = None
+    # the verb has its own content after it ("NATO said it was investigating"), so it does
+    # not attribute a figure before its subject
+    content_after: bool = False
 
 
 def _strip(text: str, start: int, end: int, lex: ClaimsLexicon) -> tuple[int, int]:
@@ -84,6 +87,9 @@ def find_attributions(text: str, start: int, end: int,
         s0 = start + m.end()
         stop = _SOURCE_END.search(text, s0, end)
         e0 = stop.start() if stop else end
+        verb = lex.reporting_re.search(norm(text[s0:e0]))
+        if verb:
+            e0 = s0 + verb.start()  # "a toll given by X reported ...": X ends at the verb
         ss, se = _strip(text, s0, e0, lex)
         if se - ss < 2 or len(text[ss:se].split()) > 14:
             continue
@@ -125,12 +131,28 @@ def find_attributions(text: str, start: int, end: int,
         else:
             subj = parts[-1]
         ss, se = _strip(text, cstart + subj.start(), cstart + subj.end(), lex)
+        dashes = list(re.finditer(r"\s(?:-{1,2}|–|—)\s", text[ss:se]))
+        if dashes:
+            dash = dashes[-1]
+            # "TRIPOLI (Reuters) - Libyan officials said": the dateline is not the source
+            ss, se = _strip(text, ss + dash.end(), se, lex)
         if se - ss < 2 or len(text[ss:se].split()) > 12:
             continue
         if lex.reporting_re.search(norm(text[ss:se])):
             continue  # "he said there were reports of ...": the verb is the earlier one
-        out.append(Attribution(vs, ve, ss, se, "subject", app))
+        out.append(Attribution(vs, ve, ss, se, "subject", app,
+                               _has_content_after(text, ve, end, lex)))
     return out
+
+
+def _has_content_after(text: str, pos: int, end: int, lex: ClaimsLexicon) -> bool:
+    """Does a clause of its own follow the reporting verb at ``pos`` ("said that ...", "said
+    it was ...")?"""
+    words = re.findall(r"[^\W\d_]+['’]?", text[pos:min(end, pos + 40)])
+    if len(words) < 2:
+        return False
+    first = norm(words[0])
+    return first in lex.pronouns or first in ("that", "que", "qu'")
 
 
 def choose_attribution(attrs: Sequence[Attribution], claim_start: int,
@@ -141,6 +163,8 @@ def choose_attribution(attrs: Sequence[Attribution], claim_start: int,
     for a in attrs:
         if a.source_start <= claim_start < a.source_end:
             continue
+        if a.content_after and a.source_start >= claim_end:
+            continue  # "..., killing two, and NATO said it was investigating"
         if a.cue_end <= claim_start:
             d = claim_start - a.cue_end
         elif a.cue_start >= claim_end:
@@ -149,6 +173,20 @@ def choose_attribution(attrs: Sequence[Attribution], claim_start: int,
             d = 0
         if d < best_d:
             best, best_d = a, d
+    if best is None:
+        return None
+    if best.form == "subject":
+        # "a toll given by X said ...": the source named inside the subject
+        for a in attrs:
+            if a.form == "preposition" and best.source_start <= a.cue_start < best.source_end:
+                return a
+    if best.form == "preposition" and best.cue_start >= claim_end:
+        # "the ministry reported 3 dead ..., according to state TV": the ministry gave the
+        # figure, the channel relayed it
+        for a in attrs:
+            if (a.form == "subject" and 0 <= claim_start - a.cue_end <= 60
+                    and not (a.source_start <= best.cue_start < a.source_end)):
+                return a
     return best
 
 

@@ -31,6 +31,7 @@ from bilan.records import ActorMention, Claim, ClaimKind, Span, TimeMention
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"»”]?\s+(?=[\"«“]?[A-ZÀ-Ý0-9])|\n\s*\n|\n(?=\s*[*•-])")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _STOP_PUNCT = frozenset(",;:.!?()[]")
+_AGE = re.compile(r"\s*-\s*(?:years?|months?)[\s-]+old(?!\w)", re.IGNORECASE)
 
 
 def split_sentences(text: str, start: int = 0) -> list[Span]:
@@ -223,7 +224,16 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
         clause = re.split(r"[,;:]", head[:q.start - s0])[-1]
         if lex.hypothetical_re.search(clause):
             continue
+        if _AGE.match(text, q.end):
+            continue  # "a 19-year-old student": an age
+        if _after_source_preposition(head, lex):
+            continue  # "selon un photographe": the count belongs to the source
         k = _skip_quotes(toks, q.last)
+        for parts in lex.toll_links:
+            j = _match_seq(toks, k, parts)
+            if j > 0:
+                k = j  # "porte à 20 le nombre de morts"
+                break
         of_total: int | None = None
         for parts in lex.partitives:
             j = _match_seq(toks, k, parts)
@@ -234,6 +244,10 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
                     consumed.add(later[0].first)
                     k = later[0].last
                     break
+        if of_total is None and q.low != 1 and _subset(toks, k, lex):
+            # "three of those injured": part of a group counted already ("one of the dead
+            # men" is kept: it singles out a victim the report goes on to describe)
+            continue
         if of_total is None and k < len(toks) and toks[k].norm in lex.noun_links:
             k = _skip_quotes(toks, k + 1)
         noun = _noun_after(toks, k, lex)
@@ -244,7 +258,17 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
                 and lex.object_re.match(norm(text[nend:nend + 24]))):
             continue  # "three gunmen killed a guard": the count did it
         has_noun = nend > 0
+        if (not has_noun and q.last - q.first == 1 and toks[q.first].norm in lex.articles_one
+                and not re.search(r"(?<!\w)l'$", head)):
+            continue  # "dans un état grave": an article, not a count ("l'un" is one)
         ne = nend if has_noun else q.end
+        if kind == "arrested":
+            # "four detainees were killed": a status noun, then what happened to them
+            after = _nearest_cue(cues, q.start, ne, -1, 50, [b for b in starts if b != nstart],
+                                 text, lex)
+            if after is not None and after[0] >= ne and after[2] in ("killed", "injured"):
+                kind, victim, ne = after[2], victim or toks[_k - 1].norm, after[1]
+                nend = ne
         before_kind = None if kind else lex.kind_before_re.search(low[:q.start - s0])
         if before_kind:
             # "the bodies of 12 men": the phrase before the count says what happened
@@ -286,6 +310,22 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
     return out
 
 
+def _after_source_preposition(head: str, lex: ClaimsLexicon) -> bool:
+    """Does ``head`` (the sentence up to a count) end with "selon" / "according to"?"""
+    tail = head.rstrip()[-30:]
+    return any(m.end() == len(tail) for m in lex.preposition_re.finditer(tail))
+
+
+def _subset(toks: list[Token], k: int, lex: ClaimsLexicon) -> bool:
+    """"of those" + a casualty noun at ``k``: the count is part of a group named before."""
+    for parts in lex.subset_links:
+        j = _match_seq(toks, k, parts)
+        if j > 0:
+            return any(knd in ("killed", "injured") and _match_seq(toks, j, nparts) > 0
+                       for nparts, knd in lex.kind_nouns)
+    return False
+
+
 def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
                       toks: list[Token], found: list[_Found], low: str) -> list[_Found]:
     """One victim named by a singular noun: "a soldier was killed", "killing a child" (1).
@@ -312,6 +352,55 @@ def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
         q = Quantity(1, 1, "exact", start, end, first, first + 1)
         victims = lex.singular_victims.get(re.sub(r"\s+", " ", noun), "people")
         out.append(_Found(q, kind, victims, None, start, end, index))  # type: ignore[arg-type]
+    for kind, victims, start, end in _bare_and_named(text, sent, lex, low):
+        if any(f.start < end and start < f.end for f in [*found, *out]):
+            continue
+        clause = re.split(r"[,;:]", low[:start - s0])[-1]
+        if lex.hypothetical_re.search(clause):
+            continue
+        first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+        q = Quantity(1, 1, "exact", start, end, first, first + 1)
+        out.append(_Found(q, kind, victims, None, start, end, index))  # type: ignore[arg-type]
+    return out
+
+
+def _is_victim_word(w: str, lex: ClaimsLexicon) -> bool:
+    nouns = lex.singular_victims or {}
+    return (w in lex.victim_nouns or w in nouns or w.rstrip("s") in nouns
+            or (len(w) > 3 and w.endswith("s") and w not in lex.function_words)
+            or w in ("staff", "personnel", "police", "personnel", "troops")
+            or any(parts[0] == w for parts, _k in lex.kind_nouns))
+
+
+def _bare_and_named(text: str, sent: Span, lex: ClaimsLexicon,
+                    low: str) -> list[tuple[str, str, int, int]]:
+    """One victim with no article ("killed former village chief", "Farmer killed in ...")
+    or named ("gunmen killed John Okello"): (kind, victims, start, end). The evidence is the
+    noun or the name with its verb; no number is made up, the noun phrase is the figure."""
+    out: list[tuple[str, str, int, int]] = []
+    s0 = sent.start
+    if lex.bare_re is not None and lex.singular_kinds and lex.singular_victims:
+        for m in lex.bare_re.finditer(low):
+            active = m.group("c_cue") is not None
+            cue = m.group("c_cue") if active else m.group("d_cue")
+            noun = m.group("c_noun") if active else m.group("d_noun")
+            kind = lex.singular_kinds.get(re.sub(r"\s+", " ", cue))
+            if kind is None:
+                continue
+            start = s0 + (m.start() if active else m.start("d_noun") - len(m.group("d_gap")))
+            out.append((kind, lex.singular_victims.get(noun, "people"), start, s0 + m.end()))
+    if lex.named_re is not None and lex.singular_victims is not None:
+        stext = text[s0:sent.end]
+        for m in lex.named_re.finditer(stext):
+            name = m.group("name") or m.group("m_name")
+            words = [norm(w) for w in name.split()]
+            if any(w in lex.function_words or w in lex.determiners
+                   or w in lex.singular_victims or w in lex.victim_nouns for w in words):
+                continue  # "The Soldier", "In Mogadishu": not a person's name
+            nxt = re.match(r"\s+([^\W\d_]+)", stext[m.end():])
+            if nxt and not m.group("n_cue") and _is_victim_word(norm(nxt.group(1)), lex):
+                continue  # "killed Al Shabaab fighters": a group, counted elsewhere
+            out.append(("killed", "people", s0 + m.start(), s0 + m.end()))
     return out
 
 
@@ -327,6 +416,7 @@ def _named(acts: Sequence[ActorMention], phrase: str) -> str:
     role beside the canonical name; an alias alone ("OSDH") gives the canonical name only.
     """
     base = " and ".join(dict.fromkeys(actor_name(a) for a in acts))
+    phrase = _head_words(phrase)
     if not phrase or len(phrase.split()) > 8:
         return base
     words = set(re.findall(r"\w+", norm(base)))
@@ -337,6 +427,19 @@ def _named(acts: Sequence[ActorMention], phrase: str) -> str:
             c.isupper() for c in phrase[1:]):
         return base
     return f"{base} ({phrase})"
+
+
+def _head_words(phrase: str) -> str:
+    """A long source phrase cut before its participle ("doctor treating the injured in ...")
+    or after six words."""
+    words = phrase.split()
+    if len(words) <= 8:
+        return phrase
+    for i, w in enumerate(words[1:], 1):
+        lw = w.lower()
+        if len(lw) > 5 and lw.endswith(("ing", "ant")):
+            return " ".join(words[:i])
+    return " ".join(words[:6])
 
 
 def _claimant(text: str, a: Attribution, actors: Sequence[ActorMention], lex: ClaimsLexicon,
@@ -433,8 +536,20 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
     known: list[str] = []
     prev_claimant: str | None = None
     prev_claims: list[Claim] = []
+    quote_claimant: str | None = None  # "X écrit :" -> X gave the figures of the next line
+    quote_end = -1
     for si, sent in enumerate(sentences):
         found = find_claims_in_sentence(text, sent, si, lex, timexes)
+        if sent.start >= quote_end:
+            quote_claimant = None
+        if not found and sent.text.rstrip().endswith(":"):
+            intro = _introducer(text, sentences, si, lex, actors, known)
+            if intro:
+                quote_claimant = intro
+                rest = text[sent.end:]
+                nxt = len(text) - len(rest.lstrip()) if rest.strip() else sent.end
+                line_end = text.find("\n", nxt)
+                quote_end = len(text) if line_end < 0 else line_end
         attrs = find_attributions(text, sent.start, sent.end, lex) if found else []
         low = norm(sent.text)
         provisional = bool(lex.provisional_re.search(low))
@@ -444,6 +559,7 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
         for f in found:
             a = choose_attribution(attrs, f.start, f.end)
             claimant: str | None = None
+            quoted = False
             if a is not None:
                 before = norm(text[max(sent.start, f.q.start - 40):f.q.start])
                 resp = bool(lex.responsibility_re.search(before))
@@ -452,11 +568,15 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
                     claimant = prev_claimant or _earlier_source(text, sentences, si, lex,
                                                                 actors, known)
                 # evidence starts at a reporting verb just before the count
-                if a.form == "subject" and 0 <= f.start - a.cue_end <= 20:
+                if (a.form == "subject" and 0 <= f.start - a.cue_end <= 20
+                        and not re.search(r"[:\n]", text[a.cue_end:f.start])):
                     f.start = a.cue_start
                     aux = re.search(r"(\S+)\s+$", text[max(sent.start, f.start - 12):f.start])
                     if aux and norm(aux.group(1)) in lex.auxiliaries:
                         f.start -= len(aux.group(0))
+            elif f.kind != "other" and quote_claimant is not None:
+                claimant = quote_claimant
+                quoted = True
             elif f.kind != "other" and prev_claimant is not None:
                 claimant = prev_claimant
             if pub_year_far(text, sent, publication_date):
@@ -470,7 +590,7 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
                 sentence=si,
             )
             this.append(c)
-            if claimant:
+            if claimant and not quoted:
                 sent_claimants.append(claimant)
                 if claimant not in known:
                     known.append(claimant)
@@ -487,6 +607,21 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
             prev_claimant = None
         claims.extend(this)
     return claims
+
+
+def _introducer(text: str, sentences: Sequence[Span], si: int, lex: ClaimsLexicon,
+                actors: Sequence[ActorMention], known: list[str]) -> str | None:
+    """The source of a line ending in a colon ("X wrote:", "she adds:"), if it names one."""
+    sent = sentences[si]
+    for a in reversed(find_attributions(text, sent.start, sent.end, lex)):
+        if a.form == "preposition":
+            continue
+        name, pron = _claimant(text, a, actors, lex, known)
+        if pron:
+            return _earlier_source(text, sentences, si, lex, actors, known)
+        if name:
+            return name
+    return None
 
 
 def _earlier_source(text: str, sentences: Sequence[Span], si: int, lex: ClaimsLexicon,

@@ -59,6 +59,8 @@ SCHEMA: dict[str, Any] = {
     "singular_before": (dict, list),
     "object_openers": (list, str),
     "agent_markers": (list, str),
+    "toll_links": (list, str),
+    "subset_links": (list, str),
 }
 
 
@@ -143,6 +145,16 @@ class ClaimsLexicon:
     singular_kinds: dict[str, str] | None = None  # cue phrase -> kind
     object_re: re.Pattern[str] | None = None  # right after a verb: it has its own object
     agent_re: re.Pattern[str] | None = None  # right before a count: the count is the agent
+    # between a count and its noun in "porte à 20 le nombre de morts"
+    toll_links: tuple[tuple[str, ...], ...] = ()
+    # between a count and a casualty noun: a part of a group already counted ("three of
+    # those injured"), not a new figure
+    subset_links: tuple[tuple[str, ...], ...] = ()
+    articles_one: frozenset[str] = frozenset()  # "un", "a": an article before a noun, not "1"
+    # one victim with no article: "gunmen killed former village chief", "Farmer killed in X"
+    bare_re: re.Pattern[str] | None = None
+    # one named victim: "gunmen killed John Okello", "Ali Hassan was shot dead" (case kept)
+    named_re: re.Pattern[str] | None = None
 
 
 def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
@@ -244,6 +256,11 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
             + r")(?!\w))"),
         agent_re=re.compile(r"(?:^|(?<=\W))(?:" + "|".join(
             re.escape(norm(w)) for w in data["agent_markers"]) + r")\s*$"),
+        toll_links=tuple(_tuples(data["toll_links"])),
+        subset_links=tuple(_tuples(data["subset_links"])),
+        articles_one=frozenset(norm(w) for w in data["singular_articles"]),
+        bare_re=_bare_regex(data),
+        named_re=_named_regex(data),
     )
 
 
@@ -253,8 +270,10 @@ def _alts(phrases: list[str]) -> str:
 
 
 # a few words between the article and the noun: "a young man", "a senior officer"
-SINGULAR_GAP = r"(?:[^\W\d][\w'-]*\s+){0,3}?"
-SINGULAR_TAIL = r"(?:\s+[^\s.,;:()\d]+){0,7}?"  # "a soldier from the border unit was killed"
+SINGULAR_GAP = r"(?:(?:[^\W\d][\w'-]*|\d{1,3}-year-old)\s+){0,3}?"
+# "a soldier from the border unit was killed", "a man of 26 years ... was killed"
+SINGULAR_TAIL = (r"(?:\s+(?:[^\s.,;:()\d]+|\d{1,3}(?=\s+(?:ans|years?)(?!\w))"
+                 r"|\d{1,3}-year-old)){0,7}?")
 
 
 def _singular_regex(data: dict[str, Any]) -> re.Pattern[str]:
@@ -269,6 +288,53 @@ def _singular_regex(data: dict[str, Any]) -> re.Pattern[str]:
     active = (rf"(?P<b_cue>(?<!\w)(?:{before}))\s+(?:{art})\s+{SINGULAR_GAP}"
               rf"(?P<b_noun>{noun})(?!\w)")
     return re.compile(f"{passive}|{active}")
+
+
+def _not_function(data: dict[str, Any]) -> str:
+    """A lookahead refusing a function word or an article (the gap words of a bare noun)."""
+    words = [*data["function_words"], *data["singular_articles"], *data["claimant_determiners"]]
+    return rf"(?!(?:{_alts(words)})(?!\w))"
+
+
+def _noun_end(data: dict[str, Any]) -> str:
+    """What may follow a bare victim noun: punctuation, the end, or a function word."""
+    return rf"(?=\s*(?:[,.;:()]|$)|\s+(?:{_alts(data['function_words'])})(?!\w))"
+
+
+def _past_cues(data: dict[str, Any], kinds: tuple[str, ...] = ("killed", "injured")) -> str:
+    """Casualty participles usable after a bare noun ("Farmer killed in ...")."""
+    phrases = [p for key in ("singular_after", "singular_before")
+               for k, ps in data[key].items() if k in kinds for p in ps
+               if norm(p).endswith(("ed", "dead", "death", "é", "ée", "és", "ées"))
+               or " " in norm(p)]
+    return _alts(phrases)
+
+
+def _bare_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """One victim named by a singular noun with no article (lower-cased text): after an
+    active casualty verb ("killed former separatist leader"), or opening the sentence
+    ("Farmer killed in ...", "Local trader was shot dead")."""
+    gap = rf"(?:{_not_function(data)}[^\W\d][\w'-]*\s+){{0,3}}?"
+    noun = _alts(list(data["singular_victims"]))
+    before = _alts([p for ps in data["singular_before"].values() for p in ps])
+    active = (rf"(?P<c_cue>(?<!\w)(?:{before}))\s+{gap}(?P<c_noun>{noun})(?!\w)"
+              + _noun_end(data))
+    passive = (rf"^(?P<d_gap>{gap})(?P<d_noun>{noun})(?!\w){SINGULAR_TAIL}\s+"
+               rf"(?P<d_cue>{_past_cues(data)})(?!\w)")
+    return re.compile(f"{active}|{passive}")
+
+
+def _named_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """One person killed, named by two to four capitalised words (the text's own case)."""
+    name = r"(?P<name>(?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+)"
+    after = _alts(data["singular_after"]["killed"])
+    before = _alts(data["singular_before"]["killed"])
+    gap = rf"(?:{_not_function(data)}[a-zà-ÿ][\w'-]*\s+){{0,3}}?"
+    app = r"(?:\s*,[^,.;:\d]{2,60},)?"
+    return re.compile(
+        rf"(?<![\w'’]){name}(?:{app}|\s*,)?\s+(?P<n_cue>{after})(?!\w)"
+        rf"|(?P<m_cue>(?<!\w)(?:{before}))\s+{gap}(?P<m_name>(?:[A-ZÀ-Ý][\w'’-]+\s+){{1,3}}"
+        rf"[A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
 
 
 def load_lexicon(lang: str) -> ClaimsLexicon:
