@@ -50,6 +50,15 @@ SUB_TYPE_PRIORITY: dict[tuple[str, str], int] = {
 DEFAULT_PRIORITY = 3  # the other diplomatic kinds
 # the most telling kind, except after a violent event told before it: then its sequel
 SEQUEL = ("Strategic developments", "Disrupted weapons use")
+CHEMICAL = ("Explosions/Remote violence", "Chemical weapon")
+AIR_STRIKE = ("Explosions/Remote violence", "Air/drone strike")
+TAKEN = frozenset(
+    {
+        ("Battles", "Non-state actor overtakes territory"),
+        ("Battles", "Government regains territory"),
+    }
+)
+QUIET_TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 VIOLENT = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 )
@@ -73,6 +82,18 @@ def main_event(events: Sequence[Event]) -> Event:
     if not events:
         raise ValueError("main_event of no events")
     best = min(events, key=lambda e: (-priority(e), first_offset(e)))
+    if (best.event_type, best.sub_event_type) == CHEMICAL:
+        # a toxic gas named after a note's air strikes (in a later sentence) is an
+        # allegation about them or an earlier attack: the note is about the strikes; told
+        # in the strike's own sentence, it is what the strike dropped
+        strikes = [e for e in events if (e.event_type, e.sub_event_type) == AIR_STRIKE]
+        if strikes and min(map(first_offset, strikes)) < first_offset(best):
+            return min(strikes, key=first_offset)
+    if (best.event_type, best.sub_event_type) in TAKEN:
+        # the same taking told as done without a fight: a non-violent transfer
+        quiet = [e for e in events if (e.event_type, e.sub_event_type) == QUIET_TRANSFER]
+        if quiet:
+            return min(quiet, key=first_offset)
     if (best.event_type, best.sub_event_type) == SEQUEL:
         # weapons found after a clash or an attack told before them are its sequel
         earlier = [

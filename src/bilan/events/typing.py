@@ -138,6 +138,46 @@ def apply_document_rules(typed: list[TypedTrigger], lexicon: EventLexicon) -> No
                 t.retyped_by = "document"
 
 
+# what a fire bomb or an arson may be typed as before we know whether people were inside
+ARSON_KINDS = frozenset(
+    {
+        ("Riots", "Mob violence"),
+        ("Riots", "Violent demonstration"),
+        ("Strategic developments", "Looting/property destruction"),
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    }
+)
+
+
+def burned_occupants(
+    typed: list[TypedTrigger], text: str, sentences: Sequence[Span], lexicon: EventLexicon
+) -> None:
+    """Retype, in a snippet, the arson of an occupied vehicle or house as an attack.
+
+    A bus set on fire or a fire bomb thrown at a rickshaw is a riot or property
+    destruction while nobody is hurt; when the report tells of people burned inside
+    (``burn_victims``) and names the vehicle or the house (``occupied``), it was an attack
+    on them (ACLED: violence against civilians). Only the triggers whose own sentence tells
+    of the fire (``arson``) are retyped. Call it on a snippet's triggers only."""
+    victims = lexicon.cue_lists.get("burn_victims")
+    arson = lexicon.cue_lists.get("arson")
+    occupied = lexicon.cue_lists.get("occupied")
+    if victims is None or arson is None or occupied is None:
+        return
+    if not any(t.kind in ARSON_KINDS for t in typed):
+        return
+    if victims.search(text) is None or occupied.search(text) is None:
+        return
+    for t in typed:
+        if t.kind not in ARSON_KINDS:
+            continue
+        s = sentences[t.sentence]
+        if arson.search(text, s.start, s.end) is None:
+            continue
+        t.kind = ATTACK
+        t.retyped_by = "document"
+
+
 def requirements_met(
     text: str, sentence: Span, match: TriggerMatch, lexicon: EventLexicon, has_date: bool
 ) -> bool:
