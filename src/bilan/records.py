@@ -68,6 +68,12 @@ class PlaceMention:
     # governed by a locative preposition ("in", "near", "south of", "à", "près de"), maybe
     # through a kind word ("in the village of X", "dans la province de X")
     locative: bool = False
+    # named only to situate another place or to say where something was said ("à 800 km de
+    # Tripoli", "20 miles west of X", "told reporters in Tripoli"): not where an event happened
+    reference: bool = False
+    # a nationwide phrase ("dans tout le pays", "across the country", "à travers l'Egypte"):
+    # the event is spread over the whole country, ``place`` is that country
+    nationwide: bool = False
 
 
 @dataclass(slots=True)

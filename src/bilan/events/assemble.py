@@ -21,6 +21,7 @@ from bilan.events.typing import (
     apply_document_rules,
     apply_sentence_rules,
     blocking_cue,
+    burned_occupants,
     requirements_met,
     retype_by_roles,
     sentence_roles,
@@ -317,8 +318,40 @@ def theatre_country(doc: Document) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+def theatre_countries(doc: Document, theatre: str | None, lexicon: EventLexicon) -> frozenset[str]:
+    """Countries a violent event of the report may happen in: its theatre and every country
+    the report introduces as where something happens ("En Libye, ...", "au Yémen", "in
+    Bahrain") and names a place of in the same way ("à Benghazi"): a round-up of several
+    countries has several theatres ("qu'à la Russie" alone does not make one)."""
+    out = {theatre} if theatre else set()
+    named: set[str] = set()  # countries introduced as where something happens
+    local: set[str] = set()  # countries of places introduced so
+    for pm in doc.places:
+        if (
+            pm.place.precision == "country"
+            and not pm.demonym
+            and not pm.reference
+            and (pm.locative or is_locative(doc, pm, lexicon))
+            and _outside_dateline(doc, pm)
+        ):
+            named.add(pm.place.country_code)
+        elif (
+            pm.place.precision in ("city", "district", "admin1")
+            and not pm.reference
+            and (pm.locative or is_locative(doc, pm, lexicon))
+            and _outside_dateline(doc, pm)
+        ):
+            local.add(pm.place.country_code)
+    return frozenset(out | (named & local))
+
+
 def _candidates(
-    doc: Document, sentence: Span, kind: EventKind, lexicon: EventLexicon, theatre: str | None
+    doc: Document,
+    sentence: Span,
+    kind: EventKind,
+    lexicon: EventLexicon,
+    theatre: str | None,
+    theatres: frozenset[str] = frozenset(),
 ) -> list[PlaceMention]:
     out = []
     for pm in doc.places:
@@ -326,7 +359,12 @@ def _candidates(
             continue
         if is_metonymy(doc, pm, lexicon):
             continue
-        if kind[0] in VIOLENT_TYPES and theatre is not None and pm.place.country_code != theatre:
+        if (
+            kind[0] in VIOLENT_TYPES
+            and theatre is not None
+            and pm.place.country_code != theatre
+            and pm.place.country_code not in theatres
+        ):
             continue  # a violent event happens in the theatre, not where talks are held
         if kind[0] == "Diplomacy" and not is_locative(doc, pm, lexicon):
             continue  # the parties to talks ("la Russie et les Etats-Unis") are not a place
@@ -338,6 +376,15 @@ def _candidates(
             continue  # talks "about the bloodshed in Syria" are not held "in Syria"
         out.append(pm)
     return out
+
+
+def _pick(
+    doc: Document, mentions: list[PlaceMention], anchor: int, lexicon: EventLexicon
+) -> Place | None:
+    """The event place among a sentence's candidates, reference points aside ("à 800 km de
+    Tripoli", "told reporters in Tripoli")."""
+    own = [pm for pm in mentions if not pm.reference]
+    return _best_place(doc, own, anchor, lexicon) if own else None
 
 
 def choose_place(
@@ -352,27 +399,37 @@ def choose_place(
     """Most specific place in the sentence, else the previous one, else the report's city.
 
     Demonyms, place names standing for a government and, for violent events, places outside
-    the report's theatre are skipped; a place introduced as where something happens ("à",
-    "near") is preferred.
+    the report's theatres are skipped; a place introduced as where something happens ("à",
+    "near") is preferred. Reference points ("à 800 km de X", "told reporters in X") are
+    skipped while the sentence names another place; a violent event named with nothing but
+    them takes the sentence before, then the report's city, and only then them.
     """
+    violent = kind[0] in VIOLENT_TYPES
+    theatres = theatre_countries(doc, theatre, lexicon) if violent else frozenset()
     sentence = doc.sentences[idx]
-    here = _candidates(doc, sentence, kind, lexicon, theatre)
-    if here:
-        return _best_place(doc, here, trigger.start, lexicon)
+    here = _candidates(doc, sentence, kind, lexicon, theatre, theatres)
+    place = _pick(doc, here, trigger.start, lexicon)
+    if place is not None:
+        return place
+    if here and not violent:
+        return _best_place(doc, here, trigger.start, lexicon)  # "a déclaré à Tripoli"
     if idx > 0 and paras[idx - 1] == paras[idx]:
         prev = doc.sentences[idx - 1]
-        before = _candidates(doc, prev, kind, lexicon, theatre)
-        if kind[0] not in VIOLENT_TYPES:
+        before = _candidates(doc, prev, kind, lexicon, theatre, theatres)
+        if not violent:
             # a decision or a truce is placed by the sentence before only where that
             # sentence says something happened ("à Genève"), not by the parties it names
             before = [pm for pm in before if is_locative(doc, pm, lexicon)]
-        if before:
-            return _best_place(doc, before, prev.end, lexicon)
-    if kind[0] not in VIOLENT_TYPES:
+        place = _pick(doc, before, prev.end, lexicon)
+        if place is not None:
+            return place
+    if not violent:
         return None
     city = most_mentioned_city(doc)
     if city is not None:
         return city
+    if here:
+        return _best_place(doc, here, trigger.start, lexicon)  # "20 km south of X" only
     dateline = [pm for pm in doc.places if not _outside_dateline(doc, pm)]
     return dateline[0].place if dateline else None
 
@@ -573,6 +630,8 @@ def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrig
                 continue
             typed.append(TypedTrigger(match, idx, kind, "sentence" if retyped else None))
     apply_document_rules(typed, lexicon)
+    if short:
+        burned_occupants(typed, doc.text, doc.sentences, lexicon)
     if any("fallback" not in t.match.spec.requires for t in typed):
         typed = [t for t in typed if "fallback" not in t.match.spec.requires]
     return absorb_generic(typed), with_trigger

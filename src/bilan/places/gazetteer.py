@@ -82,6 +82,12 @@ PLACES_SCHEMA: dict[str, Any] = {
     "event_locatives": (list, str),
     "locative_fillers": (list, str),
     "country_cues": (dict, list),
+    "distance_units": (list, str),
+    "bearings": (list, str),
+    "bearing_articles": (list, str),
+    "reference_of": (list, str),
+    "reporting_cues": (list, str),
+    "nationwide_before_country": (list, str),
 }
 
 

@@ -24,6 +24,7 @@ from bilan.places.gazetteer import (
     distance_km,
 )
 from bilan.places.normalise import ARTICLES, Words, fold, name_key
+from bilan.places.roles import RoleCues, compile_cues, mark_roles
 from bilan.records import Document, PlaceMention
 
 MAX_WORDS = 6
@@ -59,6 +60,7 @@ class PlaceLexicon:
     # words in the folded text; each names a vote for its country
     country_cues: re.Pattern[str] | None = None
     cue_countries: dict[str, str] = field(default_factory=dict)  # folded word -> ISO code
+    roles: RoleCues | None = None  # reference and nationwide cues (see :mod:`.roles`)
 
 
 def load_lexicon(lang: str) -> PlaceLexicon:
@@ -89,6 +91,7 @@ def load_lexicon(lang: str) -> PlaceLexicon:
         event_locatives=frozenset(fold(c).replace("'", "' ").strip()
                                   for c in data["event_locatives"]),
         locative_fillers=frozenset(fold(c) for c in data["locative_fillers"]),
+        roles=compile_cues(data),
     )
 
 
@@ -246,8 +249,11 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
                 and (gap == "-" or (gap == " " and nxt_key in lex.facility_suffixes))):
             i = best_j + 1  # "Ysyk-Ata", "Bolivar Avenue": part of another name
             continue
+        # a capitalised word before: maybe a person's name ("Tom Perry"), unless it is an
+        # article or a preposition opening the sentence ("À Beni Oulid", "In Bani Walid")
         prev_cap = (i > 0 and i not in starts and texts[i - 1][:1].isupper()
-                    and text[wends[i - 1] : start] == " " and keys[i - 1] not in ARTICLES)
+                    and text[wends[i - 1] : start] == " " and keys[i - 1] not in ARTICLES
+                    and keys[i - 1] not in lex.event_locatives)
         next_cap = has_next and texts[best_j + 1][:1].isupper() and gap == " "
         personish = prev_cap or next_cap
         cue = _cue(text, start, lex)
@@ -529,7 +535,7 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             continue
         out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], gaz.place(best),
                                 locative=r.locative))
-    return out
+    return out if lex.roles is None else mark_roles(doc.text, out, lex.roles, lex.event_locatives)
 
 
 # How far a place may lie from the place said to hold it ("X (Kasserine)", "X, Luhansk"):
