@@ -16,8 +16,8 @@ import pytest
 from bilan.places import load_gazetteer
 
 FLOORS = {
-    "acled_2015_south_asia.csv": 0.394,
-    "acled_2016_africa.csv": 0.434,
+    "acled_2015_south_asia.csv": 0.401,
+    "acled_2016_africa.csv": 0.436,
     "acled_2020_dev.csv": 0.780,
 }
 
