@@ -39,11 +39,41 @@ ARTICLES: frozenset[str] = frozenset(
 )
 
 
+# Characters folded by one table lookup: Latin letters with marks, general punctuation,
+# Latin ligatures (the rest goes through a full decomposition).
+_TABLE_RANGES = ((0x80, 0x250), (0x2000, 0x2070), (0xFB00, 0xFB07))
+
+
+def _latin_table() -> tuple[dict[int, str], frozenset[str]]:
+    """Characters of ``_TABLE_RANGES`` mapped to what NFKD leaves of them once the marks
+    are dropped, and those NFKD leaves as they are: one ``translate`` instead of a
+    decomposition per character."""
+    table: dict[int, str] = {}
+    stable: set[str] = set()
+    for lo, hi in _TABLE_RANGES:
+        for cp in range(lo, hi):
+            c = chr(cp)
+            if cp in _FOLD or cp in _DROP or unicodedata.combining(c):
+                continue
+            bare = "".join(x for x in unicodedata.normalize("NFKD", c)
+                           if not unicodedata.combining(x))
+            if bare != c:
+                table[cp] = bare
+            else:
+                stable.add(c)
+    return table, frozenset(stable)
+
+
+_LATIN, _STABLE = _latin_table()
+
+
 def fold(text: str) -> str:
     """Accents and case folded, special letters mapped to ASCII."""
     if text.isascii():
         return text.lower()
-    text = text.translate(_FOLD).translate(_DROP)
+    text = text.translate(_FOLD).translate(_DROP).translate(_LATIN)
+    if text.isascii() or all(c.isascii() or c in _STABLE for c in set(text)):
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -509,9 +509,16 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
     anchors = [(r, gaz.lat[b], gaz.lon[b]) for r, _, b in chosen
                if b >= 0 and gaz.kind(b) != "country"]
     final: list[int] = []
+    # a name said again with the same cue and readings gets the same reading (_score reads
+    # only the name and its cue)
+    settled: dict[tuple[str, str | None, tuple[int, ...]], int] = {}
     for r, ok, best in chosen:
         if r.demonym is None and len(ok) > 1 and any(a is not r for a, _, _ in anchors):
-            others = [(lat, lon) for a, lat, lon in anchors if a.key != r.key]
+            memo = (r.key, r.cue, tuple(ok))
+            if memo in settled:
+                final.append(settled[memo])
+                continue
+            others = sorted({(lat, lon) for a, lat, lon in anchors if a.key != r.key})
 
             def near(x: int, r: _Raw = r, others: list[tuple[float, float]] = others) -> float:
                 base = _score(gaz, x, r, votes, top, mentioned, named)
@@ -521,6 +528,7 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
                 return base + (2.0 if d <= NEAR_KM else 0.5 if d <= AROUND_KM else 0.0)
 
             best = max(ok, key=near)
+            settled.setdefault(memo, best)
         final.append(best)
     _hold_to_containers(gaz, chosen, final, votes, top, mentioned, named)
     out: list[PlaceMention] = []
