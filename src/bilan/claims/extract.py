@@ -8,6 +8,7 @@ another countable noun such as "bâtiments"), attributed by reported speech
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -538,8 +539,14 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
     prev_claims: list[Claim] = []
     quote_claimant: str | None = None  # "X écrit :" -> X gave the figures of the next line
     quote_end = -1
+    by_start = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in by_start]
     for si, sent in enumerate(sentences):
-        found = find_claims_in_sentence(text, sent, si, lex, timexes)
+        # the expressions that start inside the sentence, or before it and reach into it
+        lo = bisect.bisect_left(starts, sent.start)
+        near = [t for t in by_start[max(0, lo - 8) : bisect.bisect_left(starts, sent.end)]
+                if t.end > sent.start]
+        found = find_claims_in_sentence(text, sent, si, lex, near)
         if sent.start >= quote_end:
             quote_claimant = None
         if not found and sent.text.rstrip().endswith(":"):
