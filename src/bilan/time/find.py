@@ -7,6 +7,7 @@ With ``dct=None`` the expressions are still found, with underspecified values
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -860,12 +861,19 @@ def _select(cands: list[_Cand], text: str) -> list[_Cand]:
     """Keep the longest of overlapping candidates (leftmost on ties)."""
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[_Cand] = []
+    # the kept spans never overlap: sorted by start, a new span overlaps one of them only if
+    # it overlaps the last one starting before its end
+    starts: list[int] = []
+    ends: list[int] = []
     for c in cands:
         # trim trailing spaces/commas a rule may have eaten
         while c.end > c.start and text[c.end - 1] in " ,\t":
             c.end -= 1
-        if any(c.start < t.end and t.start < c.end for t in taken):
+        i = bisect.bisect_left(starts, c.end)
+        if i and ends[i - 1] > c.start:
             continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         taken.append(c)
     taken.sort(key=lambda c: c.start)
     return taken
