@@ -3,7 +3,10 @@
 Aliases are matched whole-word, longest first; an alias written in capitals only
 ("EI", "OSDH") matches case-sensitively, any other ignoring case. A named person in
 apposition to an organisation ("le directeur de l'OSDH, Rami Abdel Rahmane";
-"Ammar al Selmo, qui dirige les casques blancs") speaks for that organisation.
+"Ammar al Selmo, qui dirige les casques blancs") speaks for that organisation, and
+still does when named again by surname ("Selmo said"). A spokesman named without an
+organisation ("spokesman Omar Belkacem said") speaks for the side that is the subject of
+the latest sentence naming one, up to three sentences back.
 
 Generic aliases ("government forces", "le régime", "la défense civile") name the forces
 of whatever country the report is about: their entry's name carries a ``{country}``
@@ -24,7 +27,8 @@ from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
 from bilan.places.toponyms import place_focus
 from bilan.records import ActorMention, Document
 
-ACTORS_SCHEMA: dict[str, Any] = {"actors": (dict, dict), "apposition_roles": (list, str)}
+ACTORS_SCHEMA: dict[str, Any] = {"actors": (dict, dict), "apposition_roles": (list, str),
+                                 "spokesman_words": (list, str)}
 ENTRY_FIELDS: dict[str, type] = {"name": str, "category": str, "can_act": bool,
                                  "can_claim": bool, "aliases": list}
 OPTIONAL_FIELDS: frozenset[str] = frozenset({"valid_from", "valid_to", "person", "fallback",
@@ -87,6 +91,8 @@ class ActorDictionary:
     apposition_after: re.Pattern[str]  # "<Person>, <role> ... " before an organisation
     person_after: re.Pattern[str]  # ", <Person>" right after an organisation
     person_before: re.Pattern[str]  # "<Person>, " right before a role ("qui dirige un hôpital")
+    role_after_comma: re.Pattern[str]  # the tail of ``apposition_after`` after its comma
+    bare_spokesman: re.Pattern[str]  # "spokesman <Person>" naming no organisation
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -208,6 +214,10 @@ def load_dictionary(lang: str) -> ActorDictionary:
                                     re.IGNORECASE),
         person_after=re.compile(rf"^\s*,\s*({PERSON})"),
         person_before=re.compile(rf"({PERSON})\s*,\s*$"),
+        role_after_comma=re.compile(rf"\s*(?:{roles})\b[^,.;:!?]{{0,60}}$", re.IGNORECASE),
+        bare_spokesman=re.compile(
+            rf"(?<![\w-])(?i:{_trie_alternation([str(r) for r in data['spokesman_words']], True)})"
+            rf"\s+({PERSON})"),
     )
 
 
@@ -278,11 +288,12 @@ def find_actor_mentions(doc: Document, d: ActorDictionary) -> list[ActorMention]
             continue
         out.append(_mention(doc, start, end, e, person=doc.text[start:end] if e.person else None,
                             name=e.name_for(focus) if e.relative else None))
-        if e.person:
-            continue
-        if e.can_act and e.category not in ("monitor", "rescue", "un", "hospital", "ngo", "media"):
+        if e.person or not e.can_claim:
             continue
         out.extend(_appositions(doc, d, start, end, e, taken, e.name_for(focus)))
+    out.sort(key=lambda m: (m.start, m.end))
+    out.extend(_bare_spokesmen(doc, d, out, taken))
+    out.extend(_surnames_again(doc, out, taken))
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -302,9 +313,16 @@ def _appositions(doc: Document, d: ActorDictionary, start: int, end: int, e: Act
         found.append(_mention(doc, after.start(1), after.end(1), e, person=after.group(1),
                               name=name))
     window_start = max(s_start, start - 120)
-    before = d.apposition_after.search(text[window_start:start])
-    if before is None and e.category in ROLE_CATEGORIES:
-        before = d.person_before.search(text[window_start:start])
+    window = text[window_start:start]
+    # both patterns end with the window's last comma then a role or nothing: test that
+    # cheaply before searching for the person
+    comma = window.rfind(",")
+    before = None
+    if comma >= 0 and d.role_after_comma.match(window, comma + 1):
+        before = d.apposition_after.search(window)
+    if before is None and comma >= 0 and e.category in ROLE_CATEGORIES and \
+            not window[comma + 1:].strip():
+        before = d.person_before.search(window)
     if before is not None:
         p0, p1 = window_start + before.start(1), window_start + before.end(1)
         if _free(taken, p0, p1):
@@ -312,6 +330,73 @@ def _appositions(doc: Document, d: ActorDictionary, start: int, end: int, e: Act
     for m in found:
         taken.append((m.start, m.end))
     return found
+
+
+# Categories a spokesman without a named organisation may speak for (the side last named).
+SIDE_CATEGORIES: frozenset[str] = frozenset({"rebels", "militia", "state_forces", "government",
+                                             "political"})
+_OTHER_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]$")
+_OTHER_NAME_AFTER = re.compile(r"[ \u00a0][A-ZÀ-ÖØ-Þ][\w’'-]+")
+SIDE_SENTENCES = 3  # how many sentences back the side of a bare spokesman is looked for
+
+
+def _bare_spokesmen(doc: Document, d: ActorDictionary, found: list[ActorMention],
+                    taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """"spokesman Youssef Shagan said" with no organisation in its sentence: the person
+    speaks for the side that is the subject (first side named) of the latest sentence naming
+    one, up to three sentences back (a quotation often opens sentences before its speaker is
+    named)."""
+    out: list[ActorMention] = []
+    if not found:
+        return out
+    for m in d.bare_spokesman.finditer(doc.text):
+        p0, p1 = m.start(1), m.end(1)
+        if not _free(taken, p0, p1):
+            continue
+        si = doc.sentence_index(p0)
+        if si < 0:
+            continue
+        s_start, s_end = doc.sentences[si].start, doc.sentences[si].end
+        if any(s_start <= a.start < s_end and a.can_claim for a in found):
+            continue  # the sentence names a source of its own
+        first = doc.sentences[max(0, si - SIDE_SENTENCES)].start
+        sides = [a for a in found if first <= a.start < p0 and a.category in SIDE_CATEGORIES
+                 and a.can_claim and a.person is None]
+        if not sides:
+            continue
+        # the subject of the latest sentence naming a side: its first side named
+        last = doc.sentence_index(sides[-1].start)
+        side = next(a for a in sides if doc.sentence_index(a.start) == last)
+        out.append(ActorMention(start=p0, end=p1, text=doc.text[p0:p1], name=side.name,
+                                category=side.category, can_claim=True, can_act=side.can_act,
+                                person=m.group(1)))
+        taken.append((p0, p1))
+    return out
+
+
+def _surnames_again(doc: Document, found: list[ActorMention],
+                    taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """A person introduced as speaking for an organisation ("Abdul Fattah Yunis, commander
+    of rebel forces") still speaks for it when named again by surname later ("Yunis said")."""
+    people: dict[str, ActorMention] = {}
+    for a in found:
+        if a.person and " " in a.person.strip() and a.text == a.person:
+            surname = a.person.split()[-1]
+            if len(surname) >= 4 and surname[0].isupper():
+                people.setdefault(surname, a)
+    out: list[ActorMention] = []
+    for surname, a in people.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.text):
+            if m.start() < a.end or not _free(taken, m.start(), m.end()):
+                continue
+            if _OTHER_NAME_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()) or \
+                    _OTHER_NAME_AFTER.match(doc.text, m.end()):
+                continue  # part of another person's full name ("Ali Mansour")
+            out.append(ActorMention(start=m.start(), end=m.end(), text=m.group(), name=a.name,
+                                    category=a.category, can_claim=a.can_claim,
+                                    can_act=a.can_act, person=a.person))
+            taken.append((m.start(), m.end()))
+    return out
 
 
 def claimant_name(mention: ActorMention) -> str:
