@@ -177,6 +177,7 @@ class Gazetteer:
     # where no name matches exactly (see :func:`bilan.places.normalise.loose`)
     loose_keys: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     _places: dict[int, Place] = field(default_factory=dict)
+    _countries: dict[str, Place | None] = field(default_factory=dict)  # country() memo
     _loose_memo: dict[str, str] = field(default_factory=dict)  # word -> loose key
     _keyer: KeyMaker = field(default_factory=KeyMaker)
     words: WordCache = field(default_factory=WordCache)  # the matcher's word memo
@@ -223,11 +224,16 @@ class Gazetteer:
         return [self.place(r) for r in rids]
 
     def country(self, code: str) -> Place | None:
-        """The country-level place for an ISO code."""
+        """The country-level place for an ISO code (looked up once, then reused)."""
+        if code in self._countries:
+            return self._countries[code]
+        found = None
         for rid in self.candidates(name_key(self.country_names.get(code, code))):
             if self.kind(rid) == "country" and self.country_codes[rid] == code:
-                return self.place(rid)
-        return None
+                found = self.place(rid)
+                break
+        self._countries[code] = found
+        return found
 
 
 def _latin_key(name: str, keyer: KeyMaker) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Letters NFKD does not decompose into a base letter plus marks.
@@ -68,14 +69,79 @@ _LATIN, _STABLE = _latin_table()
 
 
 def fold(text: str) -> str:
-    """Accents and case folded, special letters mapped to ASCII."""
+    """Accents and case folded, special letters mapped to ASCII.
+
+    Folding works character by character (NFKD only reorders the combining marks it then
+    drops), so only the runs of non-ASCII characters go through the tables: a news text
+    has few of them and translating every character of it was most of the cost.
+    """
     if text.isascii():
         return text.lower()
+    parts = _NON_ASCII_RUN.split(text)
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            parts[i] = part.lower()
+        else:
+            one = _CHAR_FOLD.get(part) if len(part) == 1 else None
+            parts[i] = one if one is not None else _fold_run(part)
+    return "".join(parts)
+
+
+_NON_ASCII_RUN = re.compile(r"([^\x00-\x7f]+)")
+
+
+def _fold_run(text: str) -> str:
+    """:func:`fold` of a text with non-ASCII characters (any text gives the same)."""
     text = text.translate(_FOLD).translate(_DROP).translate(_LATIN)
     if text.isascii() or all(c.isascii() or c in _STABLE for c in set(text)):
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# The folding of each character of the table ranges (looked up for one-character runs).
+_CHAR_FOLD: dict[str, str] = {
+    chr(cp): _fold_run(chr(cp)) for lo, hi in _TABLE_RANGES for cp in range(lo, hi)}
+
+
+# Characters whose folding may not be one character: outside ASCII and the table ranges
+# folded to one character.
+_RESIZED = re.compile("[^\\x00-\\x7f" + "".join(
+    re.escape(c) for c, f in _CHAR_FOLD.items() if len(f) == 1) + "]")
+
+
+class FoldedText:
+    """A text folded once, with the folding of any stretch of it read off the whole:
+    ``window(a, b) == fold(text[a:b])`` (folding works character by character; the few
+    characters whose folding has another length, "œ" -> "oe", shift the offsets)."""
+
+    __slots__ = ("_at", "_shift", "folded")
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+        self._at: list[int] = []  # offsets of characters folded to another length
+        self._shift: list[int] = []  # total length change up to and including each
+        if text.isascii():
+            return
+        total = 0
+        for m in _RESIZED.finditer(text):
+            one = _CHAR_FOLD.get(m.group())
+            delta = (len(one) if one is not None else len(_fold_run(m.group()))) - 1
+            if delta:
+                total += delta
+                self._at.append(m.start())
+                self._shift.append(total)
+
+    def _pos(self, i: int) -> int:
+        k = bisect_left(self._at, i)
+        return i + (self._shift[k - 1] if k else 0)
+
+    def window(self, start: int, end: int) -> str:
+        """``fold(text[start:end])`` (offsets clipped like a slice's)."""
+        start, end = max(0, start), max(0, end)
+        if not self._at:
+            return self.folded[start:end]
+        return self.folded[self._pos(start) : self._pos(end)]
 
 
 def strip_marks(name: str) -> str:
@@ -250,17 +316,31 @@ class WordCache:
 
     def scan(self, text: str) -> Words:
         """The words of ``text`` (same pieces and offsets as :func:`tokens`)."""
-        out = Words([], [], [], [], [])
-        split = self.split
+        starts: list[int] = []
+        ends: list[int] = []
+        texts: list[str] = []
+        keys: list[str] = []
+        variants: list[str] = []
+        memo, split = self._memo, self.split
         for m in WORD_RE.finditer(text):
+            word = m.group()
+            pieces = memo.get(word) or split(word)
             at = m.start()
-            for p0, p1, piece, key, var in split(m.group()):
-                out.starts.append(at + p0)
-                out.ends.append(at + p1)
-                out.texts.append(piece)
-                out.keys.append(key)
-                out.variants.append(var)
-        return out
+            if len(pieces) == 1:  # most words: one piece starting where the word does
+                _, p1, piece, key, var = pieces[0]
+                starts.append(at)
+                ends.append(at + p1)
+                texts.append(piece)
+                keys.append(key)
+                variants.append(var)
+                continue
+            for p0, p1, piece, key, var in pieces:
+                starts.append(at + p0)
+                ends.append(at + p1)
+                texts.append(piece)
+                keys.append(key)
+                variants.append(var)
+        return Words(starts, ends, texts, keys, variants)
 
 
 class KeyMaker:

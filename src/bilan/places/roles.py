@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bilan.places.normalise import fold
+from bilan.places.normalise import FoldedText, fold
 from bilan.records import PlaceMention
 
 REACH = 90  # characters before a name searched for a reference cue
@@ -67,23 +67,25 @@ def compile_cues(data: Mapping[str, Any]) -> RoleCues:
     return RoleCues(distance, apposition, reporting, before_country)
 
 
-def _window(text: str, start: int) -> str:
-    return fold(text[max(0, start - REACH) : start]).replace("’", "'")
+def _window(ft: FoldedText, start: int) -> str:
+    return ft.window(start - REACH, start).replace("’", "'")
 
 
-def is_reference(text: str, pm: PlaceMention, previous_end: int | None, cues: RoleCues) -> bool:
+def is_reference(text: str, pm: PlaceMention, previous_end: int | None, cues: RoleCues,
+                 ft: FoldedText | None = None) -> bool:
     """Whether ``pm`` is named only as a reference point (see the module docstring).
 
     A bare bearing ("au sud de X", "south of X") makes a reference only right after another
     place and a comma or parenthesis ("Fayoum, southwest of Cairo"): alone, "fighting south
     of X" still says where the fighting was.
     """
-    before = _window(text, pm.start)
+    ft = ft or FoldedText(text)
+    before = _window(ft, pm.start)
     if cues.distance.search(before) or (cues.reporting and cues.reporting.search(before)):
         return True
     if previous_end is None or pm.start - previous_end > REACH:
         return False
-    between = fold(text[previous_end : pm.start]).replace("’", "'")
+    between = ft.window(previous_end, pm.start).replace("’", "'")
     return cues.apposition.search(between) is not None
 
 
@@ -98,20 +100,22 @@ def split_preposition(text: str, pm: PlaceMention, locatives: frozenset[str]) ->
 
 
 def mark_roles(text: str, mentions: list[PlaceMention], cues: RoleCues,
-               locatives: frozenset[str] = frozenset()) -> list[PlaceMention]:
+               locatives: frozenset[str] = frozenset(),
+               ft: FoldedText | None = None) -> list[PlaceMention]:
     """``mentions`` with reference points and nationwide country names flagged, and
     leading prepositions read as articles split off (see :func:`split_preposition`)."""
     out: list[PlaceMention] = []
     previous_end: int | None = None
+    ft = ft or FoldedText(text)
     for pm in mentions:
         if pm.demonym:
             out.append(pm)
             continue
         pm = split_preposition(text, pm, locatives)
-        if is_reference(text, pm, previous_end, cues):
+        if is_reference(text, pm, previous_end, cues, ft):
             pm = replace(pm, reference=True)
         elif (pm.place.precision == "country" and cues.before_country is not None
-              and cues.before_country.search(_window(text, pm.start))):
+              and cues.before_country.search(_window(ft, pm.start))):
             pm = replace(pm, nationwide=True, locative=True)
         out.append(pm)
         previous_end = pm.end

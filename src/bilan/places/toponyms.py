@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
 from bilan.places.gazetteer import (
@@ -23,7 +25,7 @@ from bilan.places.gazetteer import (
     Gazetteer,
     distance_km,
 )
-from bilan.places.normalise import ARTICLES, Words, fold, name_key
+from bilan.places.normalise import ARTICLES, FoldedText, Words, fold, name_key
 from bilan.places.roles import RoleCues, compile_cues, mark_roles
 from bilan.records import Document, PlaceMention
 
@@ -120,12 +122,15 @@ class _Raw:
     loose: bool = False  # matched through a looser spelling only (see ``normalise.loose``)
 
 
-def _cue(text: str, start: int, lex: PlaceLexicon) -> str | None:
-    before = fold(text[max(0, start - 40) : start]).rstrip()
-    if text[max(0, start - 1) : start] in "'’":
-        before = fold(text[max(0, start - 40) : start])
+def _cue(text: str, start: int, lex: PlaceLexicon, ft: FoldedText | None = None) -> str | None:
+    ft = ft or FoldedText(text)
+    before = ft.window(start - 40, start)
+    if text[max(0, start - 1) : start] not in "'’":
+        before = before.rstrip()
     for kind, cues in (("admin1", lex.admin_cues), ("district", lex.district_cues),
                        ("city", lex.city_cues)):
+        if not before.endswith(cues):
+            continue
         for cue in cues:
             if before.endswith(cue) and (len(before) == len(cue)
                                          or not before[-len(cue) - 1].isalpha()):
@@ -141,10 +146,10 @@ _LOCATIVE_REACH = 80  # characters looked at before a name
 _LOCATIVE_WORDS = 6  # filler words crossed at most
 
 
-def _locative(text: str, start: int, lex: PlaceLexicon) -> bool:
+def _locative(text: str, start: int, lex: PlaceLexicon, ft: FoldedText | None = None) -> bool:
     """Whether a locative preposition governs the name at ``start``: "in X", "near X",
     "in the village of X", "au sud de X", "dans la province d'X" (fillers between them)."""
-    before = fold(text[max(0, start - _LOCATIVE_REACH) : start])
+    before = (ft or FoldedText(text)).window(start - _LOCATIVE_REACH, start)
     before = before.replace("’", "'").replace("'", "' ")
     words = before.split()
     if before[:1].isalnum() and start > _LOCATIVE_REACH and words:
@@ -160,32 +165,37 @@ def _locative(text: str, start: int, lex: PlaceLexicon) -> bool:
     return False
 
 
-def _sentence_starts(doc: Document, w: Words) -> set[int]:
-    """Indexes of words that open a sentence or a line."""
-    text = doc.text
-    si = sorted({s.start for s in doc.sentences})
-    out: set[int] = set()
-    prev_end = 0
-    j = 0
-    for i, start in enumerate(w.starts):
-        while j < len(si) and si[j] <= start:
-            if si[j] >= prev_end:
-                out.add(i)
-            j += 1
+class _SentenceStarts:
+    """Which words open a sentence or a line, worked out only for the words asked about
+    (the few that may start a name) rather than for every word of the text."""
+
+    __slots__ = ("_si", "_text", "_w")
+
+    def __init__(self, doc: Document, w: Words) -> None:
+        self._text = doc.text
+        self._w = w
+        self._si = sorted({s.start for s in doc.sentences})
+
+    def __contains__(self, i: int) -> bool:
         if i == 0:
-            out.add(i)
-        elif start - prev_end > 1 or text[prev_end] != " ":
+            return True
+        prev_end, start = self._w.ends[i - 1], self._w.starts[i]
+        k = bisect_left(self._si, prev_end)
+        if k < len(self._si) and self._si[k] <= start:
+            return True  # a sentence starts between the word before and this one
+        text = self._text
+        if start - prev_end > 1 or text[prev_end] != " ":
             gap = text[prev_end:start]
-            if "\n" in gap or gap.rstrip().endswith((".", "!", "?", ":", "»", '"')):
-                out.add(i)
-        prev_end = w.ends[i]
-    return out
+            return "\n" in gap or gap.rstrip().endswith((".", "!", "?", ":", "»", '"'))
+        return False
 
 
-def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
+def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
+          ft: FoldedText | None = None) -> list[_Raw]:
     text = doc.text
+    ft = ft or FoldedText(text)
     w = gaz.words.scan(text)
-    starts = _sentence_starts(doc, w)
+    starts = _SentenceStarts(doc, w)
     found: list[_Raw] = []
     keys, variants, texts, wstarts, wends = w.keys, w.variants, w.texts, w.starts, w.ends
     gkeys, gprefixes, lower_start = gaz.keys, gaz.prefixes, gaz.lower_start
@@ -193,8 +203,18 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
 
     prev_place_end: int | None = None
     possessive: int | None = None  # after "X's" where X is governed by a locative
+    # the words that may start a name or be a demonym: the others are passed over
+    candidates = list(compress(range(len(texts)), [t[0].isupper() for t in texts]))
+    lower = [(variants, v) for v in lower_start.intersection(variants)]
+    lower += [(keys, k) for k in demonyms.keys() & set(keys)]
+    if lower:
+        candidates = sorted({*candidates, *(i for seq, word in lower
+                                            for i in _indexes(seq, word))})
     i, n = 0, len(keys)
-    while i < n:
+    for c in candidates:
+        if c < i:
+            continue
+        i = c
         first = texts[i][:1]
         if not first.isupper() and variants[i] not in lower_start:
             dem = demonyms.get(keys[i])
@@ -256,7 +276,7 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
                     and keys[i - 1] not in lex.event_locatives)
         next_cap = has_next and texts[best_j + 1][:1].isupper() and gap == " "
         personish = prev_cap or next_cap
-        cue = _cue(text, start, lex)
+        cue = _cue(text, start, lex, ft)
         if has_next and gap in JOINERS:
             if nxt_key in lex.admin_suffixes:
                 cue, personish = "admin1", prev_cap
@@ -266,7 +286,7 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
             cue = "container"
         found.append(_Raw(start, end, best_key, loose_rids or gaz.candidates(best_key),
                           i in starts, cue, personish=personish, loose=bool(loose_rids),
-                          locative=_locative(text, start, lex) or (
+                          locative=_locative(text, start, lex, ft) or (
                               possessive is not None and _POSSESSED.fullmatch(
                                   text, possessive, start) is not None),
                           holds_previous=_holds_previous(text, start, end, prev_place_end)))
@@ -279,6 +299,18 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon) -> list[_Raw]:
             found[-1].locative = False
         i = best_j + 1
     return found
+
+
+def _indexes(seq: list[str], item: str) -> list[int]:
+    """Every index of ``item`` in ``seq``."""
+    out: list[int] = []
+    at = -1
+    while True:
+        try:
+            at = seq.index(item, at + 1)
+        except ValueError:
+            return out
+        out.append(at)
 
 
 def _holds_previous(text: str, start: int, end: int, prev_end: int | None) -> str | None:
@@ -301,7 +333,9 @@ def _acronym(word: str) -> bool:
 # ("Omealca municipality, Veracruz").
 # Between a place and the place holding it, as a holder is named: "X, Y", "X (Y", "X LGA
 # (Y", "X district, Y", "X district centre, Y", "X area of Y".
-_HOLDER_GAP = re.compile(r"(?:\s+[a-z]+){0,2}\s*[,(]\s*|\s+[a-z]+\s+of\s+")
+# "X village in Y", "X in Y" (a place in the next) also name a holder.
+_HOLDER_GAP = re.compile(
+    r"(?:\s+[a-z]+){0,2}\s*[,(]\s*|\s+[a-z]+\s+of\s+|(?:\s+[a-z]+)?\s+in\s+")
 # Lower-case words between "X's" and the place it possesses ("insurgency-hit", "restive").
 _POSSESSED = re.compile(r"(?:[a-z][\w-]*\s+){0,3}")
 _AFTER_PLACE = re.compile(r"(?:\s+[a-z]+)?\s*,\s*")
@@ -343,14 +377,14 @@ def _alternate_only(gaz: Gazetteer, r: _Raw) -> bool:
 
 
 def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw],
-           lex: PlaceLexicon | None = None) -> Counter[str]:
+           lex: PlaceLexicon | None = None, ft: FoldedText | None = None) -> Counter[str]:
     """Country votes; names read only through alternate names ("Gaur", "October") vote
     only when nothing else in the text does (their own reading must not outvote it).
     Words for one country's administrative units ("upazila") vote once each."""
     main = [r for r in raws if r.demonym or not _alternate_only(gaz, r)]
     votes = _votes(doc, gaz, main)
     if lex is not None and lex.country_cues is not None:
-        text = fold(doc.text)
+        text = ft.folded if ft is not None else fold(doc.text)
         for word in {m.group() for m in lex.country_cues.finditer(text)}:
             votes[lex.cue_countries[word]] += 1
     if not votes and len(main) < len(raws):
@@ -392,6 +426,47 @@ def _votes(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
     return votes
 
 
+def _division_votes(gaz: Gazetteer, raws: list[_Raw]) -> Counter[tuple[str, str]]:
+    """Votes of division names read as nothing else, by name and country: "Sindh",
+    "Assam" (no other country has a place of that name). Names next to another
+    capitalised word ("Boko Haram", "Kashmir Committee") do not vote."""
+    out: Counter[tuple[str, str]] = Counter()
+    for r in raws:
+        if (r.demonym or r.personish or r.loose
+                or not any(_is_division(gaz, x, r.key) for x in r.rids)
+                or any(not _is_small(gaz, x, r.key) and not _is_division(gaz, x, r.key)
+                       for x in r.rids)):
+            continue
+        ccs = {gaz.country_codes[x] for x in r.rids}
+        if len(ccs) == 1:
+            out[(r.key, ccs.pop())] += 1
+    return out
+
+
+# A division name whose own vote alone puts it in focus is taken for the division only
+# when it is this long ("à l'Onu" is not the Onou municipality) and a locative governs it
+# ("protests in Haryana") or the text votes for no other country ("the Dharwad unit of
+# the party"; a report about Libya naming "Grad" rockets does).
+SELF_VOTE_MIN_LENGTH = 5
+
+
+def _votes_for(r: _Raw, votes: Counter[str],
+               division_votes: Counter[tuple[str, str]]) -> Counter[str]:
+    """``votes`` as seen when reading ``r``: without the votes of its own name, unless
+    the name may stand alone (see :data:`SELF_VOTE_MIN_LENGTH`)."""
+    own = [(cc, n) for (key, cc), n in division_votes.items() if key == r.key]
+    if not own:
+        return votes
+    seen = votes.copy()
+    for cc, n in own:
+        seen[cc] -= n
+        if seen[cc] <= 0:
+            del seen[cc]
+    if len(r.key) >= SELF_VOTE_MIN_LENGTH and (r.locative or not seen):
+        return votes
+    return seen
+
+
 HOLDER_VOTE = 2  # "Analalava (Sofia)": a reading inside a reading of its holder
 HOLDER_PAIRS = 400  # reading pairs compared at most per name and holder
 
@@ -418,6 +493,9 @@ def _names_division(gaz: Gazetteer, admin1: str, own: str, named: set[str]) -> b
 
 def _main_name(gaz: Gazetteer, rid: int, key: str) -> bool:
     return gaz.key_of(gaz.names[rid]) == key
+
+
+ALTERNATE_PENALTY = 1.5
 
 
 def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
@@ -447,9 +525,25 @@ def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
     a1 = gaz.admin1[rid]
     if a1 is not None and kind not in ADMIN_KINDS and _names_division(gaz, a1, raw.key, named):
         score += 3.0  # "Musawa (Katsina)", "Kamianka, Donetsk": inside the division named
-    if kind == "city" and pop < 100_000 and not _main_name(gaz, rid, raw.key):
-        score -= 1.0  # an alternate name ("Chiapas" for Chiapa de Corzo) yields to a main one
+    if kind == "city" and not _main_name(gaz, rid, raw.key):
+        if pop < 100_000:
+            score -= 1.0  # an alternate name ("Chiapas" for Chiapa de Corzo) yields to a main one
+        if (not trusted and not gaz.key_of(gaz.names[rid]).startswith(raw.key[:3])
+                and any(gaz.kind(y) == "city" and _main_name(gaz, y, raw.key)
+                        for y in raw.rids)):
+            # "Islamabad", "Gaur": a city of that very name beats a bigger one listing it
+            # among its alternate names under another name altogether (an old or foreign
+            # name: not a spelling of its own, "Odessa", nor a short form, "Khairpur")
+            score -= ALTERNATE_PENALTY
     return score
+
+
+def _main_elsewhere(gaz: Gazetteer, rid: int, raw: _Raw) -> bool:
+    """Whether the name is the main name of a place in another country than ``rid``'s
+    and of none in ``rid``'s country."""
+    cc = gaz.country_codes[rid]
+    mains = {gaz.country_codes[y] for y in raw.rids if _main_name(gaz, y, raw.key)}
+    return bool(mains) and cc not in mains
 
 
 def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> bool:
@@ -469,6 +563,9 @@ def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> boo
         return True  # "protested in Nowshera": the only place of that name, where it happened
     if not in_focus and raw.cue is None and _alternate_only(gaz, raw):
         return False  # "Sikh", "Katchi": a word some city has among its alternate names
+    if (raw.personish and " " not in raw.key and not _main_name(gaz, rid, raw.key)
+            and _main_elsewhere(gaz, rid, raw)):
+        return False  # "in Ayn Zarah": the first word of a longer name, not Al Ain's alias
     if votes and not in_focus and (raw.personish or raw.cue == "admin1"
                                    or gaz.population[rid] < 50_000):
         return False  # "Shah Faisal Town" is not Detroit in a report about Pakistan
@@ -486,8 +583,12 @@ def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> boo
 def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             country_hint: str | None = None) -> list[PlaceMention]:
     """Place mentions of ``doc`` with one resolved place each, in text order."""
-    raws = _scan(doc, gaz, lex)
-    votes = _focus(doc, gaz, raws, lex)
+    ft = FoldedText(doc.text)
+    raws = _scan(doc, gaz, lex, ft)
+    votes = _focus(doc, gaz, raws, lex, ft)
+    division_votes = _division_votes(gaz, raws)
+    for (_, cc), n in division_votes.items():
+        votes[cc] += n
     _holder_votes(gaz, raws, votes)
     if country_hint:
         votes[country_hint] += max(3, max(votes.values(), default=0))
@@ -495,14 +596,23 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
     mentioned = {gaz.names[x] for r in raws for x in r.rids
                  if gaz.kind(x) == "city" and not _is_small(gaz, x, r.key)}
     named = {r.key for r in raws if r.demonym is None}
+    scores: dict[tuple[int, int], float] = {}  # (reading, id of the raw name) -> _score
+
+    def score(x: int, r: _Raw) -> float:
+        found = scores.get((x, id(r)))
+        if found is None:
+            found = scores[(x, id(r))] = _score(gaz, x, r, votes, top, mentioned, named)
+        return found
+
     chosen: list[tuple[_Raw, list[int], int]] = []
     for r in raws:
         if r.demonym is not None:
             chosen.append((r, [], -1))
             continue
-        ok = [x for x in r.rids if _acceptable(gaz, x, r, votes)]
+        seen = _votes_for(r, votes, division_votes)
+        ok = [x for x in r.rids if _acceptable(gaz, x, r, seen)]
         if ok:
-            best = max(ok, key=lambda x: _score(gaz, x, r, votes, top, mentioned, named))
+            best = max(ok, key=lambda x: score(x, r))
             chosen.append((r, ok, best))
     # Second pass: among a name's readings, those near the other places the text names
     # gain ("Vesele, Donetsk": the Vesele next to Donetsk, not the one 200 km away).
@@ -521,7 +631,7 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             others = sorted({(lat, lon) for a, lat, lon in anchors if a.key != r.key})
 
             def near(x: int, r: _Raw = r, others: list[tuple[float, float]] = others) -> float:
-                base = _score(gaz, x, r, votes, top, mentioned, named)
+                base = score(x, r)
                 if gaz.kind(x) == "country" or not others:
                     return base
                 d = min(distance_km(gaz.lat[x], gaz.lon[x], lat, lon) for lat, lon in others)
@@ -530,7 +640,7 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             best = max(ok, key=near)
             settled.setdefault(memo, best)
         final.append(best)
-    _hold_to_containers(gaz, chosen, final, votes, top, mentioned, named)
+    _hold_to_containers(gaz, chosen, final, score)
     out: list[PlaceMention] = []
     for (r, _, _), best in zip(chosen, final, strict=True):
         if r.demonym is not None:
@@ -543,7 +653,8 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             continue
         out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], gaz.place(best),
                                 locative=r.locative))
-    return out if lex.roles is None else mark_roles(doc.text, out, lex.roles, lex.event_locatives)
+    return (out if lex.roles is None
+            else mark_roles(doc.text, out, lex.roles, lex.event_locatives, ft))
 
 
 # How far a place may lie from the place said to hold it ("X (Kasserine)", "X, Luhansk"):
@@ -571,8 +682,7 @@ def _inside(gaz: Gazetteer, rid: int, holder: int, division: bool) -> bool:
 
 
 def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]],
-                        final: list[int], votes: Counter[str], top: int,
-                        mentioned: set[str], named: set[str]) -> None:
+                        final: list[int], score: Callable[[int, _Raw], float]) -> None:
     """Readings that the places named right after them as holders contradict are replaced
     or dropped; a holder's reading follows the place it holds.
 
@@ -606,7 +716,7 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
         fits = [x for x in ok if all(any(_inside(gaz, x, y, division) for y in readings)
                                      for _, readings, division in holders)]
         if fits and final[i] not in fits:
-            final[i] = max(fits, key=lambda x: _score(gaz, x, r, votes, top, mentioned, named))
+            final[i] = max(fits, key=lambda x: score(x, r))
         if final[i] in fits:
             x = final[i]
             for j, readings, division in holders:
