@@ -22,6 +22,7 @@ from bilan.events.typing import (
     apply_sentence_rules,
     blocking_cue,
     burned_occupants,
+    exchanged_fire,
     requirements_met,
     retype_by_roles,
     sentence_roles,
@@ -632,6 +633,7 @@ def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrig
     apply_document_rules(typed, lexicon)
     if short:
         burned_occupants(typed, doc.text, doc.sentences, lexicon)
+        exchanged_fire(typed, doc.text, doc.sentences, lexicon)
     if any("fallback" not in t.match.spec.requires for t in typed):
         typed = [t for t in typed if "fallback" not in t.match.spec.requires]
     return absorb_generic(typed), with_trigger

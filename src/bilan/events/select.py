@@ -58,6 +58,14 @@ TAKEN = frozenset(
         ("Battles", "Government regains territory"),
     }
 )
+REMOTE = "Explosions/Remote violence"
+# remote kinds that stay the subject of a note whatever was told before them
+STANDALONE = frozenset(
+    {
+        ("Explosions/Remote violence", "Suicide bomb"),
+        ("Explosions/Remote violence", "Chemical weapon"),
+    }
+)
 QUIET_TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 VIOLENT = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -94,6 +102,15 @@ def main_event(events: Sequence[Event]) -> Event:
         quiet = [e for e in events if (e.event_type, e.sub_event_type) == QUIET_TRANSFER]
         if quiet:
             return min(quiet, key=first_offset)
+    if best.event_type == REMOTE and (best.event_type, best.sub_event_type) not in STANDALONE:
+        # a clash that opens the note is its subject: strikes, shells or a bomb told in a
+        # later sentence are what came with it or after it (in the clash's own sentence
+        # the weapon is how the fighting was done, and the most telling kind stays)
+        clashes = [
+            e for e in events if e.event_type == "Battles" and first_offset(e) < first_offset(best)
+        ]
+        if clashes:
+            return min(clashes, key=first_offset)
     if (best.event_type, best.sub_event_type) == SEQUEL:
         # weapons found after a clash or an attack told before them are its sequel
         earlier = [

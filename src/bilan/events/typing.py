@@ -178,6 +178,36 @@ def burned_occupants(
         t.retyped_by = "document"
 
 
+# what an exchange of fire turns into a battle: heavy weapons fired one way, and shots
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def exchanged_fire(
+    typed: list[TypedTrigger], text: str, sentences: Sequence[Span], lexicon: EventLexicon
+) -> None:
+    """Retype, in a snippet, fire told as exchanged as an armed clash.
+
+    Fire in both directions, fire returned or small arms beside the heavy weapons
+    (``exchange``, anywhere in the note) make the shelling or the shooting it tells of a
+    fight between two armed sides (ACLED: armed clash), not a one-sided attack. Only
+    shelling and attacks told with an attack word (``attack``) are retyped; air strikes,
+    bombs and the other kinds keep their type. Call it on a snippet's triggers only."""
+    exchange = lexicon.cue_lists.get("exchange")
+    attack = lexicon.cue_lists.get("attack")
+    if exchange is None or not any(t.kind in (SHELLING, ATTACK) for t in typed):
+        return
+    cues = [m for s in sentences for m in exchange.finditer(text, s.start, s.end)]
+    if not cues:
+        return
+    for t in typed:
+        if t.kind == ATTACK and (attack is None or attack.search(t.match.span.text) is None):
+            continue
+        if t.kind not in (SHELLING, ATTACK):
+            continue
+        t.kind = CLASH
+        t.retyped_by = "document"
+
+
 def requirements_met(
     text: str, sentence: Span, match: TriggerMatch, lexicon: EventLexicon, has_date: bool
 ) -> bool:
