@@ -7,6 +7,7 @@ the headline, the bullets, the lead and the body).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import re
@@ -74,6 +75,41 @@ TOLL_KINDS = frozenset({"killed", "injured"})  # the figures a snippet's main ev
 FOLLOW_UP_SENTENCES = 4  # how far toll sentences and anaphora may trail their event
 HISTORY_YEARS = 3  # an event dated this many years before its report is history
 PERIOD_MAX_DAYS = 92  # a span reaching further back is a war-wide total, not a period record
+
+
+@dataclass(slots=True)
+class DocIndex:
+    """What the choices for each event of one document look up again and again, computed
+    once: its temporal expressions and places sentence by sentence, the lead's day, the
+    theatres of violence (a long report has hundreds of each: scanning them all for every
+    event was quadratic)."""
+
+    timexes: list[list[TimeMention]]
+    places: list[list[PlaceMention]]
+    lead: dt.date | None
+    theatres: dict[str | None, frozenset[str]] = field(default_factory=dict)
+
+
+def per_sentence(sentences: list[Span], starts: list[int]) -> list[list[int]]:
+    """Indexes of the items starting at ``starts`` grouped by the sentence holding them
+    (in their order; items outside every sentence are left out)."""
+    firsts = [s.start for s in sentences]
+    out: list[list[int]] = [[] for _ in sentences]
+    for i, at in enumerate(starts):
+        j = bisect.bisect_right(firsts, at) - 1
+        if j >= 0 and at < sentences[j].end:
+            out[j].append(i)
+    return out
+
+
+def doc_index(doc: Document) -> DocIndex:
+    tx = per_sentence(doc.sentences, [t.start for t in doc.timexes])
+    pl = per_sentence(doc.sentences, [p.start for p in doc.places])
+    return DocIndex(
+        timexes=[[doc.timexes[i] for i in group] for group in tx],
+        places=[[doc.places[i] for i in group] for group in pl],
+        lead=lead_date(doc),
+    )
 
 
 @dataclass(slots=True)
@@ -182,6 +218,7 @@ def choose_date(
     trigger: Span,
     paras: list[int],
     clause: re.Pattern[str] | None = None,
+    index: DocIndex | None = None,
 ) -> DateChoice:
     """Date of an event told in sentence ``idx``: sentence timex, previous sentence, report.
 
@@ -192,7 +229,7 @@ def choose_date(
     def candidates(i: int) -> list[tuple[TimeMention, DateChoice]]:
         s = doc.sentences[i]
         out = []
-        for t in doc.timexes:
+        for t in index.timexes[i] if index is not None else doc.timexes:
             if _in(t.start, s) and (choice := timex_date(t, pub)) is not None:
                 out.append((t, choice))
         return out
@@ -220,7 +257,7 @@ def choose_date(
             _, choice = before[-1]
             return DateChoice(choice.date, choice.date_end, choice.precision, "previous")
     if pub is not None:
-        lead = lead_date(doc)
+        lead = index.lead if index is not None else lead_date(doc)
         if lead is not None:
             return DateChoice(lead.isoformat(), None, "day", "lead")
         return DateChoice(pub.isoformat(), None, "day", "publication")
@@ -353,9 +390,10 @@ def _candidates(
     lexicon: EventLexicon,
     theatre: str | None,
     theatres: frozenset[str] = frozenset(),
+    places: list[PlaceMention] | None = None,
 ) -> list[PlaceMention]:
     out = []
-    for pm in doc.places:
+    for pm in doc.places if places is None else places:
         if not _in(pm.start, sentence) or not _outside_dateline(doc, pm) or pm.demonym:
             continue
         if is_metonymy(doc, pm, lexicon):
@@ -396,6 +434,7 @@ def choose_place(
     paras: list[int],
     lexicon: EventLexicon,
     theatre: str | None = None,
+    index: DocIndex | None = None,
 ) -> Place | None:
     """Most specific place in the sentence, else the previous one, else the report's city.
 
@@ -406,9 +445,16 @@ def choose_place(
     them takes the sentence before, then the report's city, and only then them.
     """
     violent = kind[0] in VIOLENT_TYPES
-    theatres = theatre_countries(doc, theatre, lexicon) if violent else frozenset()
+    theatres: frozenset[str] = frozenset()
+    if violent and index is not None:
+        if theatre not in index.theatres:
+            index.theatres[theatre] = theatre_countries(doc, theatre, lexicon)
+        theatres = index.theatres[theatre]
+    elif violent:
+        theatres = theatre_countries(doc, theatre, lexicon)
     sentence = doc.sentences[idx]
-    here = _candidates(doc, sentence, kind, lexicon, theatre, theatres)
+    here = _candidates(doc, sentence, kind, lexicon, theatre, theatres,
+                       index.places[idx] if index is not None else None)
     place = _pick(doc, here, trigger.start, lexicon)
     if place is not None:
         return place
@@ -416,7 +462,8 @@ def choose_place(
         return _best_place(doc, here, trigger.start, lexicon)  # "a déclaré à Tripoli"
     if idx > 0 and paras[idx - 1] == paras[idx]:
         prev = doc.sentences[idx - 1]
-        before = _candidates(doc, prev, kind, lexicon, theatre, theatres)
+        before = _candidates(doc, prev, kind, lexicon, theatre, theatres,
+                             index.places[idx - 1] if index is not None else None)
         if not violent:
             # a decision or a truce is placed by the sentence before only where that
             # sentence says something happened ("à Genève"), not by the parties it names
@@ -575,7 +622,8 @@ def merge_into(target: Draft, other: Draft, kind: EventKind, plover: str | None)
     target.sentences.extend(other.sentences)
 
 
-def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrigger], set[int]]:
+def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex | None = None
+                   ) -> tuple[list[TypedTrigger], set[int]]:
     """Triggers that tell of events, typed; and the sentences holding any trigger at all."""
     ref_year = doc.publication_date.year if doc.publication_date else None
     claims_by_sentence: dict[int, list[Claim]] = {}
@@ -600,7 +648,7 @@ def typed_triggers(doc: Document, lexicon: EventLexicon) -> tuple[list[TypedTrig
             with_trigger.add(idx)
         has_date = any(
             _in(t.start, sentence) and (t.type in ("DATE", "TIME") or t.range_start is not None)
-            for t in doc.timexes
+            for t in (index.timexes[idx] if index is not None else doc.timexes)
         )
         claims = claims_by_sentence.get(idx, [])
         war_wide_toll = bool(claims) and all(c.cumulative for c in claims) and not has_date
@@ -693,18 +741,19 @@ def absorb_generic(typed: list[TypedTrigger]) -> list[TypedTrigger]:
 def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]:
     """All events one document tells of, merged within the document."""
     paras = paragraphs(doc)
-    typed, with_trigger = typed_triggers(doc, lexicon)
+    index = doc_index(doc)
+    typed, with_trigger = typed_triggers(doc, lexicon, index)
     onto = lexicon.ontology
     theatre = theatre_country(doc)
     drafts: list[Draft] = []
     for tt in typed:
         idx, trig = tt.sentence, tt.match.span
-        date = choose_date(doc, idx, trig, paras, lexicon.cue_lists.get("clause"))
+        date = choose_date(doc, idx, trig, paras, lexicon.cue_lists.get("clause"), index)
         if date.future and not ANNOUNCEMENT.search(trig.text):
             continue  # a plan for a later day, not something that happened
         if date.stale:
             continue  # a past episode recalled for comparison, not news
-        place = choose_place(doc, idx, tt.kind, trig, paras, lexicon, theatre)
+        place = choose_place(doc, idx, tt.kind, trig, paras, lexicon, theatre, index)
         actor1, actor2 = choose_actors(doc, idx, tt.kind, trig, place)
         target = find_target(doc, idx, lexicon, trig)
         if (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -39,6 +39,9 @@ JOINERS: frozenset[str] = frozenset({" ", "-", "\u00a0", "‑", "–"})
 DIVISION_CUES: frozenset[str] = frozenset({"admin1", "container"})
 # Other places named this close to a candidate make it the likelier reading.
 NEAR_KM, AROUND_KM = 50.0, 150.0
+# no two points a degree of latitude apart are closer than this (great-circle, km); a little
+# under the true 111.2 so that the band of latitudes searched is never too narrow
+KM_PER_DEGREE_LAT = 111.0
 PRECISION_RANK: dict[str, int] = {"district": 0, "city": 1, "admin1": 2, "region": 2, "country": 3}
 
 
@@ -622,19 +625,31 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
     # a name said again with the same cue and readings gets the same reading (_score reads
     # only the name and its cue)
     settled: dict[tuple[str, str | None, tuple[int, ...]], int] = {}
+    # the other names' places, by name: sorted by latitude, so that only those in the band
+    # of latitudes within AROUND_KM are measured (a place farther in latitude is farther)
+    others_of: dict[str, tuple[list[float], list[tuple[float, float]]]] = {}
+    band = AROUND_KM / KM_PER_DEGREE_LAT
     for r, ok, best in chosen:
         if r.demonym is None and len(ok) > 1 and any(a is not r for a, _, _ in anchors):
             memo = (r.key, r.cue, tuple(ok))
             if memo in settled:
                 final.append(settled[memo])
                 continue
-            others = sorted({(lat, lon) for a, lat, lon in anchors if a.key != r.key})
+            if r.key not in others_of:
+                pts = sorted({(lat, lon) for a, lat, lon in anchors if a.key != r.key})
+                others_of[r.key] = ([p[0] for p in pts], pts)
+            lats, others = others_of[r.key]
 
-            def near(x: int, r: _Raw = r, others: list[tuple[float, float]] = others) -> float:
+            def near(x: int, r: _Raw = r, lats: list[float] = lats,
+                     others: list[tuple[float, float]] = others) -> float:
                 base = score(x, r)
                 if gaz.kind(x) == "country" or not others:
                     return base
-                d = min(distance_km(gaz.lat[x], gaz.lon[x], lat, lon) for lat, lon in others)
+                lat0, lon0 = gaz.lat[x], gaz.lon[x]
+                lo = bisect_left(lats, lat0 - band)
+                hi = bisect_right(lats, lat0 + band)
+                d = min((distance_km(lat0, lon0, lat, lon) for lat, lon in others[lo:hi]),
+                        default=AROUND_KM + 1.0)
                 return base + (2.0 if d <= NEAR_KM else 0.5 if d <= AROUND_KM else 0.0)
 
             best = max(ok, key=near)
