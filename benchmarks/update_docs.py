@@ -38,6 +38,20 @@ SECTIONS: list[tuple[str, str, list[str], str]] = [
         "run is dateparser's `search_dates` on the same documents where installed.",
     ),
     (
+        "corpus-fr",
+        "A whole corpus, as a user runs it (French)",
+        ["benchmarks/corpus.py", "../shared/data/ml-crisis-fr", "--workers", "2"],
+        "`bilan run` on all 244 ML-Crisis files (one of them 2 MB) with two worker processes: "
+        "wall-clock time including start-up, re-dating, fusion and outputs.",
+    ),
+    (
+        "corpus-en",
+        "A whole corpus, as a user runs it (English)",
+        ["benchmarks/corpus.py", "../shared/data/t17-en", "--workers", "2"],
+        "`bilan run` on the three Timeline17 JSON Lines feeds (1,050 articles; the timelines "
+        "files are not reports and are listed as rejects).",
+    ),
+    (
         "timex",
         "Temporal expressions (TimeML), beside HeidelTime and dateparser",
         ["eval/timex_eval.py", "--peer", "heideltime", "--peer-cache", str(HEIDELTIME_CACHE)],
@@ -55,10 +69,19 @@ SECTIONS: list[tuple[str, str, list[str], str]] = [
         "location names resolved; seeds: location mentions found and resolved.",
     ),
     (
+        "places-speed",
+        "Place and actor matching speed",
+        ["eval/places_eval.py", "--timing"],
+        "Milliseconds per report for place matching and for actor matching (seeds and "
+        "ML-Crisis gold reports, French, about 5 KB): median over rounds, and the first round "
+        "with a cold word cache.",
+    ),
+    (
         "acled",
         "ACLED notes: event type, sub-type, fatalities, date",
-        ["eval/acled_eval.py", "--per-file", "200", "--tables"],
-        "Each analyst note run as one document (200 rows per file, taken at even steps).",
+        ["eval/acled_eval.py", "--per-file", "2000", "--tables"],
+        "Each analyst note run as one document (up to 2000 rows per file, taken at even "
+        "steps).",
     ),
     (
         "case",

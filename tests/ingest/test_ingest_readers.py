@@ -122,3 +122,28 @@ def test_missing_path_is_usage_error(tmp_path: Path) -> None:
         list(read_inputs([str(tmp_path / "nope.txt")]))
     with pytest.raises(UsageError, match="no input"):
         list(read_inputs([]))
+
+
+def test_same_id_in_two_feeds_is_qualified_not_rejected(tmp_path: Path) -> None:
+    for name in ("afp", "reuters"):
+        feed = tmp_path / name / "feed.jsonl"
+        feed.parent.mkdir()
+        feed.write_text(json.dumps({"id": "1", "text": f"{REPORT} ({name})"}) + "\n"
+                        + json.dumps({"id": "1", "text": "Same feed, same id."}) + "\n",
+                        encoding="utf-8")
+    docs, rejects = _split(list(read_inputs([str(tmp_path)])))
+    assert [d.id for d in docs] == ["1", "reuters/feed.jsonl:1"]
+    assert "also used in" in docs[1].warnings[0] and "(reuters)" in docs[1].text
+    # a repeat inside one feed is still a duplicate
+    assert [r.reason[:22] for r in rejects] == ["duplicate document id "] * 2
+
+
+def test_publication_date_from_other_field_names(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "text": REPORT, "time": "2011-08-03"}) + "\n"
+                    + json.dumps({"id": "b", "text": REPORT, "date": 20110803}) + "\n"
+                    + json.dumps({"id": "c", "text": REPORT, "published": "2011-08-04",
+                                  "date": "2011-01-01"}) + "\n", encoding="utf-8")
+    docs, rejects = _split(list(read_inputs([str(feed)])))
+    assert not rejects
+    assert [d.published for d in docs] == ["2011-08-03", None, "2011-08-04"]

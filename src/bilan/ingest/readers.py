@@ -203,10 +203,17 @@ def _document_from_record(record: dict[str, Any], where: str, fallback_id: str) 
         title=_str_field(record, "title") or meta.get("title"),
         url=_str_field(record, "url") or meta.get("url"),
         outlet=_str_field(record, "outlet") or meta.get("outlet"),
-        published=_str_field(record, "published") or meta.get("published"),
+        published=_str_field(record, "published") or next(
+            (v for k in PUBLISHED_FIELDS[1:] if isinstance(v := record.get(k), str) and v),
+            None) or meta.get("published"),
         language_hint=_str_field(record, "language") or meta.get("language_hint"),
     )
     return _note_metadata_date(doc, "jsonl")
+
+
+# fields of a JSON Lines record read as its publication date, first found wins: the
+# contract's "published", then names other feeds and corpora use
+PUBLISHED_FIELDS = ("published", "date", "time", "published_at", "pubdate", "datePublished")
 
 
 def _iter_directory(root: Path) -> Iterator[Path]:
@@ -218,8 +225,10 @@ def _iter_directory(root: Path) -> Iterator[Path]:
 def read_inputs(inputs: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Document | Reject]:
     """Documents and rejects from the command line's inputs, in order.
 
-    A missing path is a usage error (raised before anything is read). Duplicate document ids
-    are rejected (the first one wins).
+    A missing path is a usage error (raised before anything is read). A document id met
+    again in the same file is rejected (the first one wins); one met again in another JSON
+    Lines file (feeds that each number their records from 1) is qualified with that file's
+    path, with a warning.
     """
     inputs = list(inputs)
     if not inputs:
@@ -231,6 +240,11 @@ def read_inputs(inputs: Iterable[str], stdin: IO[str] | None = None) -> Iterator
     for item in inputs:
         for out in _read_one(item, stdin):
             if isinstance(out, Document):
+                if out.id in seen and (renamed := _qualified(out, seen, item)) is not None:
+                    out.warnings.append(
+                        f"document id {out.id!r} is also used in {_source_file(seen[out.id])}; "
+                        f"this one is {renamed!r}")
+                    out.id = renamed
                 if out.id in seen:
                     yield Reject(
                         input=out.source,
@@ -240,6 +254,24 @@ def read_inputs(inputs: Iterable[str], stdin: IO[str] | None = None) -> Iterator
                     continue
                 seen[out.id] = out.source
             yield out
+
+
+def _source_file(source: str) -> str:
+    """The file a document came from: a JSON Lines record's source is "path:line"."""
+    path, _, line = source.rpartition(":")
+    return path if path and line.isdigit() else source
+
+
+def _qualified(doc: Document, seen: dict[str, str], item: str) -> str | None:
+    """A new id for a JSON Lines record whose id another file already used, or None when
+    the clash is within one file (a true duplicate) or the new id is taken too."""
+    mine, first = _source_file(doc.source), _source_file(seen[doc.id])
+    if mine == first or mine == doc.source or mine == "-":
+        return None
+    root = Path(item)
+    label = Path(mine).relative_to(root).as_posix() if root.is_dir() else Path(mine).name
+    renamed = f"{label}:{doc.id}"
+    return None if renamed in seen else renamed
 
 
 def _read_one(item: str, stdin: IO[str] | None) -> Iterator[Document | Reject]:
