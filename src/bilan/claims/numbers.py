@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bilan.claims.lexicon import ClaimsLexicon, norm
 
@@ -20,8 +21,9 @@ _TOKEN_RE = re.compile(
 _QUOTES = frozenset("«»\"“”'‘’")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token (a tuple: made by the thousand for every sentence, it must be cheap)."""
+
     start: int
     end: int
     text: str
@@ -32,11 +34,17 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets shifted by ``offset``."""
-    out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text):
-        out.append(Token(m.start() + offset, m.end() + offset, m.group(), norm(m.group()),
-                         m.lastgroup == "num", m.lastgroup == "word"))
-    return out
+    lowered = norm(text)
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): word by word
+        return [Token(m.start() + offset, m.end() + offset, m.group(), norm(m.group()),
+                      m.lastgroup == "num", m.lastgroup == "word")
+                for m in _TOKEN_RE.finditer(text)]
+    # norm() of the whole text, sliced: the same as norm() of each token
+    return [
+        Token(m.start() + offset, m.end() + offset, m.group(), lowered[m.start() : m.end()],
+              m.lastgroup == "num", m.lastgroup == "word")
+        for m in _TOKEN_RE.finditer(text)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
