@@ -64,13 +64,14 @@ def to_regex(pattern: str) -> str:
     return "".join(out)
 
 
-def compile_patterns(patterns: list[str], where: str) -> re.Pattern[str]:
-    """One case-insensitive regex matching any of ``patterns`` on word boundaries."""
+def compile_patterns(patterns: list[str], where: str, end: str = r"(?!\w)") -> re.Pattern[str]:
+    """One case-insensitive regex matching any of ``patterns`` from a word boundary up to
+    ``end`` (a word boundary; optional spaces then the end of the text)."""
     if not patterns:
         raise DataFileError(f"{where}: empty pattern list")
     body = "|".join(f"(?:{to_regex(p)})" for p in patterns)
     try:
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{body}){end}", re.IGNORECASE)
     except re.error as exc:
         raise DataFileError(f"{where}: bad pattern: {exc}") from exc
 
@@ -242,10 +243,11 @@ def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexic
         targets=targets,
         ontology=onto,
         cue_lists=cue_lists,
-        locative=_suffix_regex(_strings(data["locatives"], f"{where}:locatives"),
-                               f"{where}:locatives"),
-        metonymy=_suffix_regex(_strings(data["metonymy"], f"{where}:metonymy"),
-                               f"{where}:metonymy"),
+        # the words just before a place name: matched at the very end of the text before it
+        locative=compile_patterns(_strings(data["locatives"], f"{where}:locatives"),
+                                  f"{where}:locatives", end=r"\s*$"),
+        metonymy=compile_patterns(_strings(data["metonymy"], f"{where}:metonymy"),
+                                  f"{where}:metonymy", end=r"\s*$"),
         actor_words=actor_words,
         any_trigger=compile_dispatch(
             [p for entry in data["triggers"] for p in _strings(entry.get("patterns"), where)],
@@ -372,18 +374,6 @@ def compile_dispatch(patterns: list[str], where: str) -> re.Pattern[str]:
         branches.append("|".join(f"(?:{to_regex(p)})" for p in anywhere))
     try:
         return re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)", re.IGNORECASE)
-    except re.error as exc:
-        raise DataFileError(f"{where}: bad pattern: {exc}") from exc
-
-
-def _suffix_regex(patterns: list[str], where: str) -> re.Pattern[str]:
-    """A regex matching one of ``patterns`` at the very end of a text (the words just
-    before a place name), on a word boundary."""
-    if not patterns:
-        raise DataFileError(f"{where}: empty pattern list")
-    body = "|".join(f"(?:{to_regex(p)})" for p in patterns)
-    try:
-        return re.compile(rf"(?<!\w)(?:{body})\s*$", re.IGNORECASE)
     except re.error as exc:
         raise DataFileError(f"{where}: bad pattern: {exc}") from exc
 
