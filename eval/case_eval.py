@@ -15,16 +15,15 @@ MAN_MADE_DISASTER, NATURAL_DISASTER and ORG_CRIME scored against "(none)": see
 
 from __future__ import annotations
 
-import argparse
 import csv
 from pathlib import Path
 from typing import Any
 
 from extern_common import (
-    DEFAULT_DATA,
     NONE,
     Snippet,
     confusion_markdown,
+    data_file_args,
     main_event,
     run_snippets,
     weighted_f1,
@@ -96,14 +95,10 @@ def evaluate(path: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--tables", action="store_true")
-    args = ap.parse_args(argv)
-    path = args.data / "case2021-en" / "case2021_task2_dev.tsv"
-    if not path.exists():
-        print(f"no CASE 2021 data at {path}")
+    parsed = data_file_args(argv, __doc__, "case2021-en/case2021_task2_dev.tsv")
+    if parsed is None:
         return 2
+    args, path = parsed
     r = evaluate(path)
     print(
         f"CASE 2021 task 2 (dev half): {r['snippets']} snippets, "

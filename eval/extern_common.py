@@ -7,6 +7,7 @@ evaluations compare with the annotation. Nothing is copied from ../shared/data.
 
 from __future__ import annotations
 
+import argparse
 import json
 import tempfile
 import time
@@ -24,6 +25,21 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 NONE = "(none)"
+
+
+def data_file_args(argv: list[str] | None, doc: str | None, relative: str
+                   ) -> tuple[argparse.Namespace, Path] | None:
+    """The common command line of these evaluations (``--data``, ``--tables``) and the data
+    file ``relative`` to the data folder; None, after saying so, when that file is absent."""
+    ap = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--tables", action="store_true", help="print the confusion tables")
+    args = ap.parse_args(argv)
+    path = args.data / relative
+    if not path.exists():
+        print(f"no data at {path}")
+        return None
+    return args, path
 
 
 @dataclass(frozen=True, slots=True)

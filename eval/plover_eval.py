@@ -14,17 +14,16 @@ injured exact (predicted: the main event's reconciled best killed / largest inju
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 from typing import Any
 
 from bilan.events.ontology import load_ontology
 from extern_common import (
-    DEFAULT_DATA,
     NONE,
     Snippet,
     confusion_markdown,
+    data_file_args,
     fatalities,
     injured,
     main_event,
@@ -76,14 +75,10 @@ def evaluate(path: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--tables", action="store_true")
-    args = ap.parse_args(argv)
-    path = args.data / "plover-gsr-en" / "PLOVER_GSR_CAMEO.txt"
-    if not path.exists():
-        print(f"no PLOVER data at {path}")
+    parsed = data_file_args(argv, __doc__, "plover-gsr-en/PLOVER_GSR_CAMEO.txt")
+    if parsed is None:
         return 2
+    args, path = parsed
     r = evaluate(path)
     print(
         f"PLOVER GSR: {r['records']} records; event type accuracy {r['type_accuracy']:.4f}; "
