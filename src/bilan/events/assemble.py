@@ -217,8 +217,8 @@ def choose_date(
     idx: int,
     trigger: Span,
     paras: list[int],
-    clause: re.Pattern[str] | None = None,
-    index: DocIndex | None = None,
+    clause: re.Pattern[str] | None,
+    index: DocIndex,
 ) -> DateChoice:
     """Date of an event told in sentence ``idx``: sentence timex, previous sentence, report.
 
@@ -227,12 +227,8 @@ def choose_date(
     pub = doc.publication_date
 
     def candidates(i: int) -> list[tuple[TimeMention, DateChoice]]:
-        s = doc.sentences[i]
-        out = []
-        for t in index.timexes[i] if index is not None else doc.timexes:
-            if _in(t.start, s) and (choice := timex_date(t, pub)) is not None:
-                out.append((t, choice))
-        return out
+        return [(t, choice) for t in index.timexes[i]
+                if (choice := timex_date(t, pub)) is not None]
 
     here = [
         c
@@ -257,9 +253,8 @@ def choose_date(
             _, choice = before[-1]
             return DateChoice(choice.date, choice.date_end, choice.precision, "previous")
     if pub is not None:
-        lead = index.lead if index is not None else lead_date(doc)
-        if lead is not None:
-            return DateChoice(lead.isoformat(), None, "day", "lead")
+        if index.lead is not None:
+            return DateChoice(index.lead.isoformat(), None, "day", "lead")
         return DateChoice(pub.isoformat(), None, "day", "publication")
     return DateChoice(None, None, "day", "none")
 
@@ -365,36 +360,28 @@ def theatre_countries(doc: Document, theatre: str | None, lexicon: EventLexicon)
     named: set[str] = set()  # countries introduced as where something happens
     local: set[str] = set()  # countries of places introduced so
     for pm in doc.places:
-        if (
-            pm.place.precision == "country"
-            and not pm.demonym
-            and not pm.reference
-            and (pm.locative or is_locative(doc, pm, lexicon))
-            and _outside_dateline(doc, pm)
-        ):
-            named.add(pm.place.country_code)
-        elif (
-            pm.place.precision in ("city", "district", "admin1")
-            and not pm.reference
-            and (pm.locative or is_locative(doc, pm, lexicon))
-            and _outside_dateline(doc, pm)
-        ):
-            local.add(pm.place.country_code)
+        precision = pm.place.precision
+        into = (named if precision == "country" and not pm.demonym
+                else local if precision in ("city", "district", "admin1") else None)
+        if (into is not None and not pm.reference
+                and (pm.locative or is_locative(doc, pm, lexicon))
+                and _outside_dateline(doc, pm)):
+            into.add(pm.place.country_code)
     return frozenset(out | (named & local))
 
 
 def _candidates(
     doc: Document,
-    sentence: Span,
     kind: EventKind,
     lexicon: EventLexicon,
     theatre: str | None,
-    theatres: frozenset[str] = frozenset(),
-    places: list[PlaceMention] | None = None,
+    theatres: frozenset[str],
+    places: list[PlaceMention],
 ) -> list[PlaceMention]:
+    """The places of one sentence (``places``) a ``kind`` event may happen at."""
     out = []
-    for pm in doc.places if places is None else places:
-        if not _in(pm.start, sentence) or not _outside_dateline(doc, pm) or pm.demonym:
+    for pm in places:
+        if not _outside_dateline(doc, pm) or pm.demonym:
             continue
         if is_metonymy(doc, pm, lexicon):
             continue
@@ -433,8 +420,8 @@ def choose_place(
     trigger: Span,
     paras: list[int],
     lexicon: EventLexicon,
-    theatre: str | None = None,
-    index: DocIndex | None = None,
+    theatre: str | None,
+    index: DocIndex,
 ) -> Place | None:
     """Most specific place in the sentence, else the previous one, else the report's city.
 
@@ -446,15 +433,11 @@ def choose_place(
     """
     violent = kind[0] in VIOLENT_TYPES
     theatres: frozenset[str] = frozenset()
-    if violent and index is not None:
+    if violent:
         if theatre not in index.theatres:
             index.theatres[theatre] = theatre_countries(doc, theatre, lexicon)
         theatres = index.theatres[theatre]
-    elif violent:
-        theatres = theatre_countries(doc, theatre, lexicon)
-    sentence = doc.sentences[idx]
-    here = _candidates(doc, sentence, kind, lexicon, theatre, theatres,
-                       index.places[idx] if index is not None else None)
+    here = _candidates(doc, kind, lexicon, theatre, theatres, index.places[idx])
     place = _pick(doc, here, trigger.start, lexicon)
     if place is not None:
         return place
@@ -462,8 +445,7 @@ def choose_place(
         return _best_place(doc, here, trigger.start, lexicon)  # "a déclaré à Tripoli"
     if idx > 0 and paras[idx - 1] == paras[idx]:
         prev = doc.sentences[idx - 1]
-        before = _candidates(doc, prev, kind, lexicon, theatre, theatres,
-                             index.places[idx - 1] if index is not None else None)
+        before = _candidates(doc, kind, lexicon, theatre, theatres, index.places[idx - 1])
         if not violent:
             # a decision or a truce is placed by the sentence before only where that
             # sentence says something happened ("à Genève"), not by the parties it names
@@ -622,7 +604,7 @@ def merge_into(target: Draft, other: Draft, kind: EventKind, plover: str | None)
     target.sentences.extend(other.sentences)
 
 
-def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex | None = None
+def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
                    ) -> tuple[list[TypedTrigger], set[int]]:
     """Triggers that tell of events, typed; and the sentences holding any trigger at all."""
     ref_year = doc.publication_date.year if doc.publication_date else None
@@ -646,10 +628,8 @@ def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex | None 
             ]
         if any("fallback" not in m.spec.requires for m in matches):
             with_trigger.add(idx)
-        has_date = any(
-            _in(t.start, sentence) and (t.type in ("DATE", "TIME") or t.range_start is not None)
-            for t in (index.timexes[idx] if index is not None else doc.timexes)
-        )
+        has_date = any(t.type in ("DATE", "TIME") or t.range_start is not None
+                       for t in index.timexes[idx])
         claims = claims_by_sentence.get(idx, [])
         war_wide_toll = bool(claims) and all(c.cumulative for c in claims) and not has_date
         for found in matches:
