@@ -369,7 +369,7 @@ def _is_victim_word(w: str, lex: ClaimsLexicon) -> bool:
     nouns = lex.singular_victims or {}
     return (w in lex.victim_nouns or w in nouns or w.rstrip("s") in nouns
             or (len(w) > 3 and w.endswith("s") and w not in lex.function_words)
-            or w in ("staff", "personnel", "police", "personnel", "troops")
+            or w in lex.group_nouns
             or any(parts[0] == w for parts, _k in lex.kind_nouns))
 
 

@@ -61,6 +61,7 @@ SCHEMA: dict[str, Any] = {
     "agent_markers": (list, str),
     "toll_links": (list, str),
     "subset_links": (list, str),
+    "group_nouns": (list, str),
 }
 
 
@@ -150,6 +151,8 @@ class ClaimsLexicon:
     # between a count and a casualty noun: a part of a group already counted ("three of
     # those injured"), not a new figure
     subset_links: tuple[tuple[str, ...], ...] = ()
+    # nouns of a group ("staff", "troops"): after a capitalised name, the name is the group's
+    group_nouns: frozenset[str] = frozenset()
     articles_one: frozenset[str] = frozenset()  # "un", "a": an article before a noun, not "1"
     # one victim with no article: "gunmen killed former village chief", "Farmer killed in X"
     bare_re: re.Pattern[str] | None = None
@@ -258,6 +261,7 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
             re.escape(norm(w)) for w in data["agent_markers"]) + r")\s*$"),
         toll_links=tuple(_tuples(data["toll_links"])),
         subset_links=tuple(_tuples(data["subset_links"])),
+        group_nouns=frozenset(norm(w) for w in data["group_nouns"]),
         articles_one=frozenset(norm(w) for w in data["singular_articles"]),
         bare_re=_bare_regex(data),
         named_re=_named_regex(data),
