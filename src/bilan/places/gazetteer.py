@@ -47,7 +47,7 @@ from bilan.records import Place, Precision
 # Cities at least this populous keep all their Latin-script alternate names; smaller ones
 # keep their main name only (keeps the index small and false matches rare).
 ALT_NAMES_MIN_POPULATION = 15000
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 # Records a loose spelling may name: towns at least this populous, divisions, curated rows.
 LOOSE_MIN_POPULATION = 1000
 
@@ -79,9 +79,12 @@ PLACES_SCHEMA: dict[str, Any] = {
     "admin_suffixes": (list, str),
     "city_suffixes": (list, str),
     "facility_suffixes": (list, str),
+    "organisation_suffixes": (list, str),
     "event_locatives": (list, str),
     "locative_fillers": (list, str),
     "country_cues": (dict, list),
+    "theatres": (dict, list),
+    "theatre_cues": (dict, list),
     "distance_units": (list, str),
     "bearings": (list, str),
     "bearing_articles": (list, str),
@@ -323,6 +326,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     admin = _AdminLayer(cities, keyer)
     admin1_names: dict[tuple[str, str], str] = admin.admin1_names()
     admin1_names.update({("US", code): state["name"] for code, state in us_states.items()})
+    admin.name_missing_codes(cities, admin1_names)
     by_key: dict[tuple[str, str], dict[str, Any]] = {}
     for city in cities.values():
         big = city["population"] >= ALT_NAMES_MIN_POPULATION
@@ -383,6 +387,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
                           if r.kind in ADMIN_KINDS for n in (r.name_en, *r.names)})
     for layer in user_layers():
         add_user_layer(b, layer, geo_rid, admin1_names)
+    admin.fill_admin1(b)
 
     keys = {k: v[0] if len(v) == 1 else tuple(v) for k, v in b.keys.items()}
     loose_lists: dict[str, list[int]] = {}
@@ -457,6 +462,20 @@ def _admin2_core(name: str) -> str | None:
     return None
 
 
+# Filling in a place's missing first-level division from the division layer's places
+# around it: how many of the nearest are asked, how far they may lie, the grid's cell size
+# (degrees; a cell and its eight neighbours hold every point within the reach up to
+# about 55 degrees of latitude) and the kinds of record filled.
+FILL_NEIGHBOURS = 5
+FILL_REACH_KM = 30.0
+FILL_CELL_DEG = 0.5
+FILL_KINDS: frozenset[str] = frozenset({"city", "district", "camp"})
+
+
+def _cell(cc: str, lat: float, lon: float) -> tuple[str, int, int]:
+    return cc, math.floor(lat / FILL_CELL_DEG), math.floor(lon / FILL_CELL_DEG)
+
+
 class _AdminLayer:
     """First- and second-level division names of every GeoNames cities1000 place.
 
@@ -469,6 +488,7 @@ class _AdminLayer:
         self.votes: dict[tuple[str, str], dict[str, int]] = {}
         self.members1: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
         self.members2: dict[tuple[str, str, str], list[tuple[float, float, int]]] = {}
+        self._cells: dict[tuple[str, int, int], list[tuple[float, float, str]]] | None = None
         path = admin_names_file()
         if path is None:
             return
@@ -488,6 +508,62 @@ class _AdminLayer:
                 self.members1.setdefault((cc, a1), []).append((lat, lon, pop))
                 if a2 and keyer(a2) != keyer(a1):
                     self.members2.setdefault((cc, a1, a2), []).append((lat, lon, pop))
+
+    def _grid(self) -> dict[tuple[str, int, int], list[tuple[float, float, str]]]:
+        """The division layer's places by country and cell of the grid."""
+        if self._cells is None:
+            self._cells = {}
+            for (cc, a1), pts in self.members1.items():
+                for lat, lon, _ in pts:
+                    self._cells.setdefault(_cell(cc, lat, lon), []).append((lat, lon, a1))
+        return self._cells
+
+    def nearest(self, cc: str, lat: float, lon: float, k: int) -> list[str]:
+        """Division names of the ``k`` places of the layer nearest a point of country ``cc``
+        (within :data:`FILL_REACH_KM`), nearest first."""
+        cells = self._grid()
+        _, y, x = _cell(cc, lat, lon)
+        found: list[tuple[float, str]] = []
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for plat, plon, a1 in cells.get((cc, y + dy, x + dx), ()):
+                    d = _distance_km(lat, lon, plat, plon)
+                    if d <= FILL_REACH_KM:
+                        found.append((d, a1))
+        found.sort()
+        return [a1 for _, a1 in found[:k]]
+
+    def name_missing_codes(self, cities: dict[str, dict[str, Any]],
+                           names: dict[tuple[str, str], str]) -> None:
+        """Name the divisions (country, GeoNames admin1 code) whose places the layer did not
+        join by coordinates, from the layer's place nearest each of their places."""
+        votes: dict[tuple[str, str], dict[str, int]] = {}
+        for city in cities.values():
+            key = (city["countrycode"], city["admin1code"])
+            if key in names or not key[1] or key[1] == "00":
+                continue
+            near = self.nearest(key[0], float(city["latitude"]), float(city["longitude"]), 1)
+            if near:
+                bucket = votes.setdefault(key, {})
+                bucket[near[0]] = bucket.get(near[0], 0) + 1
+        for key, bucket in votes.items():
+            names[key] = max(bucket.items(), key=lambda kv: kv[1])[0]
+
+    def fill_admin1(self, b: _Builder) -> None:
+        """Places still without a first-level division take the one most of the layer's
+        places nearest them are in (same country): "X, Donetsk" can then be checked
+        against where X lies rather than by distance from the division's middle."""
+        for rid, a1 in enumerate(b.admin1):
+            if a1 is not None or KINDS[b.kinds[rid]] not in FILL_KINDS:
+                continue
+            near = self.nearest(b.ccs[rid], b.lat[rid], b.lon[rid], FILL_NEIGHBOURS)
+            if not near:
+                continue
+            counts: dict[str, int] = {}
+            for name in near:
+                counts[name] = counts.get(name, 0) + 1
+            # the most frequent; ties to the nearest (dicts keep first insertion)
+            b.admin1[rid] = max(counts.items(), key=lambda kv: kv[1])[0]
 
     def admin1_names(self) -> dict[tuple[str, str], str]:
         """(country, GeoNames admin1 code) -> the division's name, by majority of members."""

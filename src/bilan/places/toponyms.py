@@ -16,7 +16,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import compress, pairwise
+from typing import Any
 
+from bilan.errors import DataFileError
 from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
 from bilan.places.gazetteer import (
     ADMIN_KINDS,
@@ -25,7 +27,7 @@ from bilan.places.gazetteer import (
     Gazetteer,
     distance_km,
 )
-from bilan.places.normalise import ARTICLES, FoldedText, Words, fold, name_key
+from bilan.places.normalise import ARTICLES, FoldedText, Words, fold, name_key, tokens
 from bilan.places.roles import RoleCues, compile_cues, mark_roles
 from bilan.records import Document, PlaceMention
 
@@ -59,6 +61,8 @@ class PlaceLexicon:
     admin_suffixes: frozenset[str]  # words right after a name: "Kunar province"
     city_suffixes: frozenset[str]  # "Suangre village"
     facility_suffixes: frozenset[str]  # "Bolivar Avenue" is a street, not a town
+    # capitalised words, as written, after which a name is an organisation's ("People's")
+    organisation_suffixes: tuple[str, ...] = ()
     event_locatives: frozenset[str] = frozenset()  # "in", "near", "south of": an event's place
     locative_fillers: frozenset[str] = frozenset()  # "the", "village", "of" between them
     # words for one country's administrative units ("upazila", "tambon"), matched as whole
@@ -66,6 +70,60 @@ class PlaceLexicon:
     country_cues: re.Pattern[str] | None = None
     cue_countries: dict[str, str] = field(default_factory=dict)  # folded word -> ISO code
     roles: RoleCues | None = None  # reference and nationwide cues (see :mod:`.roles`)
+    # theatres of conflict: name -> its first-level divisions as (ISO code, division key)
+    theatres: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    # words naming a theatre ("Boko Haram", "OSCE SMM") -> theatre name: acronyms as
+    # written ("LeT" is not "let"), the others folded
+    cue_theatres: dict[str, str] = field(default_factory=dict)
+    # the cues by their longest word key (a text without that word cannot hold the cue):
+    # each with its other word keys and whether it is an acronym, matched in the text as
+    # written rather than in the folded text
+    theatre_index: dict[str, tuple[tuple[str, frozenset[str], bool], ...]] = field(
+        default_factory=dict)
+
+
+def _is_acronym_cue(cue: str) -> bool:
+    """A cue with a word written with a capital past its first letter ("LeT", "OSCE SMM",
+    "NSCN-IM"), not merely capitalised words ("Boko Haram")."""
+    return any(c.isupper() for w in re.split(r"[\s'’-]+", cue) for c in w[1:])
+
+
+WHOLE_COUNTRY = ""  # a theatre's division key standing for its whole country ("SO")
+
+
+def _load_theatres(data: dict[str, Any]) -> tuple[
+        dict[str, frozenset[tuple[str, str]]], dict[str, str]]:
+    theatres: dict[str, frozenset[tuple[str, str]]] = {}
+    for name, divisions in data["theatres"].items():
+        pairs: set[tuple[str, str]] = set()
+        for d in divisions:
+            cc, sep, admin1 = str(d).partition("/")
+            if len(cc) != 2 or not cc.isupper() or (sep and not admin1):
+                raise DataFileError(f"places.yaml: theatres: {name}: expected CC/Division "
+                                    f"or CC, got {d!r}")
+            pairs.add((cc, name_key(admin1) if admin1 else WHOLE_COUNTRY))
+        theatres[str(name)] = frozenset(pairs)
+    cues: dict[str, str] = {}
+    for name, words in data["theatre_cues"].items():
+        if name not in theatres:
+            raise DataFileError(f"places.yaml: theatre_cues: unknown theatre {name!r}")
+        for w in words:
+            word = str(w)
+            word = word if _is_acronym_cue(word) else fold(word)
+            cues[word] = cues[word.replace("'", "’")] = str(name)
+    return theatres, cues
+
+
+def _theatre_index(cues: dict[str, str]) -> dict[str, tuple[tuple[str, frozenset[str], bool],
+                                                             ...]]:
+    index: dict[str, list[tuple[str, frozenset[str], bool]]] = {}
+    for cue in cues:
+        keys = [t.key for t in tokens(cue)]
+        if not keys:
+            raise DataFileError(f"places.yaml: theatre_cues: {cue!r} has no word")
+        index.setdefault(max(keys, key=len), []).append(
+            (cue, frozenset(keys), _is_acronym_cue(cue)))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def load_lexicon(lang: str) -> PlaceLexicon:
@@ -80,7 +138,11 @@ def load_lexicon(lang: str) -> PlaceLexicon:
     cue_re = (re.compile(r"(?<![\w-])(?:" + "|".join(
         re.escape(w) for w in sorted(cue_countries, key=len, reverse=True)) + r")(?![\w-])")
               if cue_countries else None)
+    theatres, cue_theatres = _load_theatres(data)
     return PlaceLexicon(
+        theatres=theatres,
+        cue_theatres=cue_theatres,
+        theatre_index=_theatre_index(cue_theatres),
         country_cues=cue_re,
         cue_countries=cue_countries,
         demonyms=demonyms,
@@ -93,6 +155,8 @@ def load_lexicon(lang: str) -> PlaceLexicon:
         admin_suffixes=frozenset(fold(c) for c in data["admin_suffixes"]),
         city_suffixes=frozenset(fold(c) for c in data["city_suffixes"]),
         facility_suffixes=frozenset(fold(c) for c in data["facility_suffixes"]),
+        organisation_suffixes=tuple(str(c).replace("’", "'")
+                                    for c in data["organisation_suffixes"]),
         event_locatives=frozenset(fold(c).replace("'", "' ").strip()
                                   for c in data["event_locatives"]),
         locative_fillers=frozenset(fold(c) for c in data["locative_fillers"]),
@@ -194,10 +258,12 @@ class _SentenceStarts:
 
 
 def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
-          ft: FoldedText | None = None) -> list[_Raw]:
+          ft: FoldedText | None = None, words_out: list[Words] | None = None) -> list[_Raw]:
     text = doc.text
     ft = ft or FoldedText(text)
     w = gaz.words.scan(text)
+    if words_out is not None:
+        words_out.append(w)  # the text's words, for the caller's other uses
     starts = _SentenceStarts(doc, w)
     found: list[_Raw] = []
     keys, variants, texts, wstarts, wends = w.keys, w.variants, w.texts, w.starts, w.ends
@@ -272,6 +338,10 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
                 and (gap == "-" or (gap == " " and nxt_key in lex.facility_suffixes))):
             i = best_j + 1  # "Ysyk-Ata", "Bolivar Avenue": part of another name
             continue
+        if gap == " " and lex.organisation_suffixes and _organisation(
+                text, wstarts[best_j + 1], lex.organisation_suffixes):
+            i = best_j + 1  # "the Donbass People's Militia": an armed group, not a place
+            continue
         # a capitalised word before: maybe a person's name ("Tom Perry"), unless it is an
         # article or a preposition opening the sentence ("À Beni Oulid", "In Bani Walid")
         prev_cap = (i > 0 and i not in starts and texts[i - 1][:1].isupper()
@@ -302,6 +372,13 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             found[-1].locative = False
         i = best_j + 1
     return found
+
+
+def _organisation(text: str, at: int, suffixes: tuple[str, ...]) -> bool:
+    """Whether one of ``suffixes`` is written at ``at`` as a whole word."""
+    after = text[at : at + 24].replace("’", "'")
+    return any(after.startswith(s) and not after[len(s) : len(s) + 1].isalnum()
+               for s in suffixes)
 
 
 def _indexes(seq: list[str], item: str) -> list[int]:
@@ -393,6 +470,43 @@ def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw],
     if not votes and len(main) < len(raws):
         votes = _votes(doc, gaz, raws)
     return votes
+
+
+def named_theatres(doc: Document, lex: PlaceLexicon, ft: FoldedText | None = None,
+                   word_keys: list[str] | None = None) -> set[str]:
+    """The theatres of conflict the text's words name ("OSCE SMM": Donbas; "Boko Haram":
+    the Lake Chad basin). ``word_keys``, the keys of the text's words when known, spare
+    the search in texts lacking a word of every cue (most)."""
+    names: set[str] = set()
+    index = lex.theatre_index
+    present = set(word_keys) if word_keys is not None else None
+    folded: str | None = None
+    for key in (index.keys() & present if present is not None else index):
+        for cue, keys, acronym in index[key]:
+            if present is not None and not keys <= present:
+                continue
+            if acronym:
+                found = _has_whole(doc.text, cue)
+            else:
+                if folded is None:
+                    folded = ft.folded if ft is not None else fold(doc.text)
+                found = _has_whole(folded, cue)
+            if found:
+                names.add(lex.cue_theatres[cue])
+    return names
+
+
+def _has_whole(text: str, word: str) -> bool:
+    """Whether ``word`` is in ``text`` as a whole word (nor letter, digit nor hyphen on
+    either side)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if ((at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-"))
+                and (end == len(text) or not (text[end].isalnum() or text[end] in "_-"))):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _votes(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
@@ -501,8 +615,12 @@ def _main_name(gaz: Gazetteer, rid: int, key: str) -> bool:
 ALTERNATE_PENALTY = 1.5
 
 
+THEATRE_GAIN = 2.5  # a reading inside a theatre of conflict the text's words name
+
+
 def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
-           mentioned_parents: set[str], named: set[str]) -> float:
+           mentioned_parents: set[str], named: set[str],
+           theatre: frozenset[tuple[str, str]] = frozenset()) -> float:
     kind = gaz.kind(rid)
     pop = gaz.population[rid]
     trusted = rid in gaz.trusted_rids or raw.key in gaz.trusted
@@ -528,6 +646,8 @@ def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
     a1 = gaz.admin1[rid]
     if a1 is not None and kind not in ADMIN_KINDS and _names_division(gaz, a1, raw.key, named):
         score += 3.0  # "Musawa (Katsina)", "Kamianka, Donetsk": inside the division named
+    if theatre and kind != "country" and _in_theatre(gaz, rid, theatre):
+        score += THEATRE_GAIN  # "the OSCE SMM saw shelling near Vesele": Donetsk's Vesele
     if kind == "city" and not _main_name(gaz, rid, raw.key):
         if pop < 100_000:
             score -= 1.0  # an alternate name ("Chiapas" for Chiapa de Corzo) yields to a main one
@@ -547,6 +667,37 @@ def _main_elsewhere(gaz: Gazetteer, rid: int, raw: _Raw) -> bool:
     cc = gaz.country_codes[rid]
     mains = {gaz.country_codes[y] for y in raw.rids if _main_name(gaz, y, raw.key)}
     return bool(mains) and cc not in mains
+
+
+def _in_theatre(gaz: Gazetteer, rid: int, theatre: frozenset[tuple[str, str]]) -> bool:
+    cc, a1 = gaz.country_codes[rid], gaz.admin1[rid]
+    return (cc, WHOLE_COUNTRY) in theatre or (
+        a1 is not None and (cc, gaz.key_of(a1)) in theatre)
+
+
+def _loose_readings(gaz: Gazetteer, r: _Raw, fit: Callable[[int], bool]) -> list[int]:
+    """Towns whose name is another spelling of the one-word name ``r`` (see
+    :func:`bilan.places.normalise.loose`) and that ``fit``: "Serhiivka, Donetsk" when the
+    only Serhiivka known under that spelling lies elsewhere and Donetsk's is spelt
+    Serhiyivka. Only for names known as small towns alone ("Haryana, Punjab" is not the
+    town of Hariana in Punjab)."""
+    if (r.loose or r.personish or " " in r.key or r.key in gaz.trusted
+            or any(not _is_small(gaz, x, r.key) for x in r.rids)):
+        return []
+    return [x for x in gaz.loose_candidates(r.key)
+            if x not in r.rids and gaz.kind(x) == "city" and fit(x)]
+
+
+def _off_theatre(gaz: Gazetteer, rid: int, raw: _Raw, theatre: frozenset[tuple[str, str]],
+                 named: set[str]) -> bool:
+    """A small town of a theatre's country lying outside the theatre the text names, in
+    a division the text does not name: "the OSCE SMM observed shelling near Lozove" is
+    not about the Lozove 500 km from Donbas (a wrong place is worse than none)."""
+    cc, a1 = gaz.country_codes[rid], gaz.admin1[rid]
+    if (a1 is None or not _is_small(gaz, rid, raw.key) or rid in gaz.trusted_rids
+            or _in_theatre(gaz, rid, theatre) or _names_division(gaz, a1, raw.key, named)):
+        return False
+    return any(c == cc for c, _ in theatre)
 
 
 def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> bool:
@@ -587,12 +738,18 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             country_hint: str | None = None) -> list[PlaceMention]:
     """Place mentions of ``doc`` with one resolved place each, in text order."""
     ft = FoldedText(doc.text)
-    raws = _scan(doc, gaz, lex, ft)
+    words: list[Words] = []
+    raws = _scan(doc, gaz, lex, ft, words)
     votes = _focus(doc, gaz, raws, lex, ft)
     division_votes = _division_votes(gaz, raws)
     for (_, cc), n in division_votes.items():
         votes[cc] += n
     _holder_votes(gaz, raws, votes)
+    theatres = named_theatres(doc, lex, ft, words[0].keys)
+    theatre: frozenset[tuple[str, str]] = frozenset().union(
+        *(lex.theatres[t] for t in theatres))
+    for cc in {cc for cc, _ in theatre}:
+        votes[cc] += 1  # the theatre's countries (once each)
     if country_hint:
         votes[country_hint] += max(3, max(votes.values(), default=0))
     top = max(votes.values(), default=0)
@@ -604,7 +761,8 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
     def score(x: int, r: _Raw) -> float:
         found = scores.get((x, id(r)))
         if found is None:
-            found = scores[(x, id(r))] = _score(gaz, x, r, votes, top, mentioned, named)
+            found = scores[(x, id(r))] = _score(gaz, x, r, votes, top, mentioned, named,
+                                                theatre)
         return found
 
     chosen: list[tuple[_Raw, list[int], int]] = []
@@ -614,6 +772,10 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             continue
         seen = _votes_for(r, votes, division_votes)
         ok = [x for x in r.rids if _acceptable(gaz, x, r, seen)]
+        if theatre:
+            ok = [x for x in ok if not _off_theatre(gaz, x, r, theatre, named)]
+            if not any(_in_theatre(gaz, x, theatre) for x in ok):
+                ok = _loose_readings(gaz, r, lambda x: _in_theatre(gaz, x, theatre)) + ok
         if ok:
             best = max(ok, key=lambda x: score(x, r))
             chosen.append((r, ok, best))
@@ -655,7 +817,12 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             best = max(ok, key=near)
             settled.setdefault(memo, best)
         final.append(best)
-    _hold_to_containers(gaz, chosen, final, score)
+    held = _hold_to_containers(gaz, chosen, final, score, votes)
+    for i, (r, _, _) in enumerate(chosen):
+        # "near X, Donetsk ... shelling near X": the name said again without its holder
+        # is the same place (or dropped with it)
+        if r.demonym is None and i not in held and (r.key, r.rids) in held.values():
+            final[i] = next(final[j] for j, k in held.items() if k == (r.key, r.rids))
     out: list[PlaceMention] = []
     for (r, _, _), best in zip(chosen, final, strict=True):
         if r.demonym is not None:
@@ -696,8 +863,19 @@ def _inside(gaz: Gazetteer, rid: int, holder: int, division: bool) -> bool:
     return distance_km(gaz.lat[rid], gaz.lon[rid], gaz.lat[holder], gaz.lon[holder]) <= limit
 
 
+def _outvoted(gaz: Gazetteer, rid: int, raw: _Raw, holder: int, votes: Counter[str]) -> bool:
+    """Whether a small reading ``rid`` is in a country the text votes for no more than for
+    the country of the place named as holding it, in another country."""
+    cc, hcc = gaz.country_codes[rid], gaz.country_codes[holder]
+    return (votes.get(hcc, 0) > 0 and votes.get(cc, 0) <= votes.get(hcc, 0)
+            and not (raw.key in gaz.trusted or rid in gaz.trusted_rids
+                     or gaz.population[rid] >= HOLD_KEEP_POPULATION))
+
+
 def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]],
-                        final: list[int], score: Callable[[int, _Raw], float]) -> None:
+                        final: list[int], score: Callable[[int, _Raw], float],
+                        votes: Counter[str] | None = None,
+                        ) -> dict[int, tuple[str, tuple[int, ...]]]:
     """Readings that the places named right after them as holders contradict are replaced
     or dropped; a holder's reading follows the place it holds.
 
@@ -706,14 +884,20 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
     way to another reading inside; with none, the mention is dropped (a wrong place is
     worse than none) unless the reading is curated or populous. "Analalava (Sofia)": the
     holder is read as the Sofia holding Analalava. A holder none of whose readings shares
-    a country with the place's readings is not trusted (an unknown division).
+    a country with the place's readings is not trusted (an unknown division), unless it
+    is in a country the text votes for at least as much as for the place's ("Bule (Djugu,
+    Ituri)": the Swiss Bulle is dropped), given ``votes``.
+
+    Returns the mentions checked against a holder: index -> (name key, readings).
     """
+    held: dict[int, tuple[str, tuple[int, ...]]] = {}
     for i in range(len(chosen) - 2, -1, -1):
         r, ok, _ = chosen[i]
         if r.demonym is not None or final[i] < 0 or not chosen[i + 1][0].holds_previous:
             continue
         countries = {gaz.country_codes[x] for x in ok}
         holders: list[tuple[int, list[int], bool]] = []
+        foreign = False  # a holder in another country, one the text is about
         j = i + 1
         while j < len(chosen) and chosen[j][0].holds_previous and chosen[j][0].demonym is None:
             hr, h_ok, h = chosen[j][0], chosen[j][1], final[j]
@@ -724,12 +908,20 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
                 continue
             readings = [h, *(y for y in h_ok if y != h)]
             if countries.isdisjoint(gaz.country_codes[y] for y in readings):
+                foreign = foreign or (votes is not None and hr.holds_previous == "strong"
+                                      and _outvoted(gaz, final[i], r, h, votes))
                 continue
             holders.append((j - 1, readings, hr.cue == "admin1"))
         if not holders:
+            if foreign:
+                final[i] = -1  # "Bule (Djugu, Ituri)": not the Swiss Bulle
             continue
-        fits = [x for x in ok if all(any(_inside(gaz, x, y, division) for y in readings)
-                                     for _, readings, division in holders)]
+        held[i] = (r.key, r.rids)
+        def fit(x: int, holders: list[tuple[int, list[int], bool]] = holders) -> bool:
+            return all(any(_inside(gaz, x, y, division) for y in readings)
+                       for _, readings, division in holders)
+
+        fits = [x for x in ok if fit(x)] or _loose_readings(gaz, r, fit)
         if fits and final[i] not in fits:
             final[i] = max(fits, key=lambda x: score(x, r))
         if final[i] in fits:
@@ -740,12 +932,29 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
         elif not (r.key in gaz.trusted or final[i] in gaz.trusted_rids
                   or gaz.population[final[i]] >= HOLD_KEEP_POPULATION):
             final[i] = -1
+    return held
 
 
 def place_focus(mentions: list[PlaceMention]) -> str | None:
     """The country most named in ``mentions`` (demonyms count; ties: first named)."""
     votes: Counter[str] = Counter(m.place.country_code for m in mentions)
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _event_focus(mentions: list[PlaceMention]) -> str | None:
+    """:func:`place_focus`, ties going to the country of a place a locative governs ("the
+    RDC's office in Luwero": Uganda), then to the first named."""
+    votes: Counter[str] = Counter(m.place.country_code for m in mentions)
+    if not votes:
+        return None
+    top = max(votes.values())
+    tied = [cc for cc in votes if votes[cc] == top]  # in order of first mention
+    if len(tied) == 1:
+        return tied[0]
+    for m in mentions:
+        if m.place.country_code in tied and m.locative and m.place.precision != "country":
+            return m.place.country_code
+    return tied[0]
 
 
 LOCATIVE_RANKS = 1.5  # specificity ranks (two per precision level) a locative is worth
@@ -773,7 +982,7 @@ def event_place(mentions: list[PlaceMention], *, violent: bool = True,
     if not named:
         return None
     if violent:
-        focus = place_focus(mentions)
+        focus = _event_focus(mentions)
         home = [m for m in named if m.place.country_code == focus]
         named = home or named
 
