@@ -26,6 +26,7 @@ from bilan.claims.attribution import (
     subject_head,
 )
 from bilan.claims.lexicon import ClaimsLexicon, norm
+from bilan.claims.lists import Found, find_lists, later_death, reflexive
 from bilan.claims.numbers import Quantity, Token, find_quantities, tokenize
 from bilan.records import ActorMention, Claim, ClaimKind, Span, TimeMention
 
@@ -95,6 +96,7 @@ def _noun_after(toks: list[Token], k: int, lex: ClaimsLexicon
     other: str | None = None
     end = -1
     skipped = 0
+    named = False
     while k < n:
         t = toks[k]
         hit = False
@@ -120,12 +122,37 @@ def _noun_after(toks: list[Token], k: int, lex: ClaimsLexicon
             break
         if w in lex.non_claim_units:
             return None
+        run = _name_run(toks, k, lex) if not named else k
+        if run > k:
+            # "30 State of Sinai militants", "2 NDC-R fighters": a proper name (one, of any
+            # length up to six tokens) before the noun is skipped as one word
+            named, k = True, run
+            continue
         if (not t.is_word or w in lex.function_words or t.is_num or skipped >= 2
                 or w in lex.number_words):
             break
         skipped += 1
         k += 1
     return kind, victim, other, end, k
+
+
+def _name_run(toks: list[Token], k: int, lex: ClaimsLexicon) -> int:
+    """The token after a proper name starting at ``k`` (capitalised words, joined by a
+    hyphen with no space or by a lower-case name particle such as "of" or "al"), or ``k``."""
+    n = len(toks)
+    j = k
+    while j < n and j - k < 6:
+        t = toks[j]
+        if not (t.is_word and t.text[:1].isupper()):
+            break
+        j += 1
+        if (j + 1 < n and toks[j].text == "-" and toks[j].start == toks[j - 1].end
+                and toks[j + 1].start == toks[j].end and toks[j + 1].is_word):
+            j += 1  # "NDC-R", "Al-Shabaab"
+        elif (j + 1 < n and toks[j].norm in lex.name_particles
+              and toks[j + 1].is_word and toks[j + 1].text[:1].isupper()):
+            j += 1  # "State of Sinai"
+    return j if j - k <= 6 else k
 
 
 def _cues(toks: list[Token], lex: ClaimsLexicon) -> list[tuple[int, int, str]]:
@@ -165,6 +192,9 @@ def _nearest_cue(cues: list[tuple[int, int, str]], qs: int, ne: int, pre_max: in
             gap = norm(text[c[1]:qs]).strip(" ,")
             if lex is not None and gap.isalpha() and gap in lex.connectors:
                 continue  # "was killed and six others were hurt": a new clause starts
+            if lex is not None and any(w in lex.cue_gap_blockers
+                                       for w in re.findall(r"[^\W\d_]+", gap)):
+                continue  # "killed in the two operations": the count is not the object
             d += 8  # a verb after the count ("were wounded") binds closer than one before
         elif c[0] >= ne:
             d = c[0] - ne
@@ -198,6 +228,30 @@ def _state(toks: list[Token], first: int, last: int, lex: ClaimsLexicon) -> str 
 def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
                             timexes: Sequence[TimeMention] = ()) -> list[_Found]:
     """Counts with what they count in one sentence (no attribution yet)."""
+    found = _counts_in_sentence(text, sent, index, lex, timexes)
+    toks = tokenize(text[sent.start:sent.end], sent.start)
+    for group in (find_lists(text, sent.start, toks, lex), reflexive(text, sent.start, toks, lex)):
+        if not group:
+            continue
+        lo, hi = min(g.start for g in group), max(g.end for g in group)
+        if group[0].victims == "attackers" and any(
+                f.start < hi and lo < f.end for f in found if f.kind == "killed"):
+            continue  # the attacker's death is part of a figure found already
+        found = [f for f in found if not (f.start < hi and lo < f.end)]
+        found.extend(_from_phrase(g, toks, index) for g in group)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _from_phrase(g: Found, toks: list[Token], index: int) -> _Found:
+    first = next((i for i, t in enumerate(toks) if t.start >= g.start), len(toks))
+    q = Quantity(g.low, g.low, "exact", g.start, g.end, first, first + 1)
+    return _Found(q, g.kind, g.victims, None, g.start, g.end, index)  # type: ignore[arg-type]
+
+
+def _counts_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
+                        timexes: Sequence[TimeMention] = ()) -> list[_Found]:
+    """Counts before their nouns and single victims in one sentence."""
     s0, s1 = sent.start, sent.end
     stext = text[s0:s1]
     toks = tokenize(stext, s0)
@@ -353,6 +407,17 @@ def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
         q = Quantity(1, 1, "exact", start, end, first, first + 1)
         victims = lex.singular_victims.get(re.sub(r"\s+", " ", noun), "people")
         out.append(_Found(q, kind, victims, None, start, end, index))  # type: ignore[arg-type]
+    if lex.subject_re is not None and lex.singular_kinds and lex.singular_victims:
+        sm = lex.subject_re.match(low)
+        kind = lex.singular_kinds.get(re.sub(r"\s+", " ", sm.group("s_cue"))) if sm else None
+        if sm and kind is not None:
+            start, end = s0 + sm.start(), s0 + sm.end()
+            if not any(f.start < end and start < f.end for f in [*found, *out]) and not (
+                    lex.hypothetical_re.search(sm.group(0))):
+                q = Quantity(1, 1, "exact", start, end, 0, 1)
+                victims = lex.singular_victims.get(
+                    re.sub(r"\s+", " ", sm.group("s_noun")), "people")
+                out.append(_Found(q, kind, victims, None, start, end, index))  # type: ignore[arg-type]
     for kind, victims, start, end in _bare_and_named(text, sent, lex, low):
         if any(f.start < end and start < f.end for f in [*found, *out]):
             continue
@@ -547,6 +612,11 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
         near = [t for t in by_start[max(0, lo - 8) : bisect.bisect_left(starts, sent.end)]
                 if t.end > sent.start]
         found = find_claims_in_sentence(text, sent, si, lex, near)
+        if si > 0 and not any(f.kind == "killed" for f in found):
+            ld = later_death(text, sent.start, sent.end, sentences[si - 1].start,
+                             sentences[si - 1].end, lex)
+            if ld is not None:
+                found.append(_from_phrase(ld, tokenize(sent.text, sent.start), si))
         if sent.start >= quote_end:
             quote_claimant = None
         if not found and sent.text.rstrip().endswith(":"):

@@ -62,6 +62,18 @@ SCHEMA: dict[str, Any] = {
     "toll_links": (list, str),
     "subset_links": (list, str),
     "group_nouns": (list, str),
+    "name_particles": (list, str),
+    "subject_articles": (list, str),
+    "finite_verbs": (list, str),
+    "cue_gap_blockers": (list, str),
+    "list_auxiliaries": (list, str),
+    "list_cues": (dict, list),
+    "split_verbs": (list, str),
+    "split_results": (dict, list),
+    "later_death_subjects": (list, str),
+    "later_death_verbs": (list, str),
+    "reflexive_deaths": (list, str),
+    "reflexive_subjects": (list, str),
 }
 
 
@@ -158,6 +170,25 @@ class ClaimsLexicon:
     bare_re: re.Pattern[str] | None = None
     # one named victim: "gunmen killed John Okello", "Ali Hassan was shot dead" (case kept)
     named_re: re.Pattern[str] | None = None
+    # lower-case words inside a proper name ("State of Sinai", "Ansar al Sharia")
+    name_particles: frozenset[str] = frozenset()
+    # one victim as the subject opening the sentence, however long its modifiers: "A man
+    # accused of stealing 11 goats was beaten to death"
+    subject_re: re.Pattern[str] | None = None
+    # prepositions between a casualty verb and a later count: not the verb's object
+    cue_gap_blockers: frozenset[str] = frozenset()
+    # victims listed with one verb: "two soldiers and a policeman were killed" (lists.py)
+    list_auxiliaries: tuple[tuple[str, ...], ...] = ()  # "were", "have been" before the verb
+    list_cues: tuple[tuple[tuple[str, ...], str], ...] = ()  # the verb after the list
+    # verb and result around the victim: "shot the driver dead", "hacked three men to death"
+    list_active: tuple[tuple[tuple[str, ...], str], ...] = ()  # "killing" before the list
+    split_verbs: frozenset[str] = frozenset()
+    split_results: tuple[tuple[tuple[str, ...], str], ...] = ()
+    # "He died the next day": an earlier victim's death, in a sentence of its own
+    later_death_re: re.Pattern[str] | None = None
+    # an attacker's own death: "a suicide bomber blew himself up"
+    reflexive_deaths: tuple[tuple[str, ...], ...] = ()
+    reflexive_subjects: frozenset[str] = frozenset()
 
 
 def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
@@ -265,6 +296,22 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         articles_one=frozenset(norm(w) for w in data["singular_articles"]),
         bare_re=_bare_regex(data),
         named_re=_named_regex(data),
+        name_particles=frozenset(norm(w) for w in data["name_particles"]),
+        subject_re=_subject_regex(data),
+        cue_gap_blockers=frozenset(norm(w) for w in data["cue_gap_blockers"]),
+        list_auxiliaries=tuple(_tuples(data["list_auxiliaries"])),
+        list_cues=tuple(sorted(((t, str(k)) for k, ps in data["list_cues"].items()
+                                for t in _tuples(ps)), key=lambda e: -len(e[0]))),
+        list_active=tuple(sorted(((t, str(k)) for k, ps in data["singular_before"].items()
+                                  for t in _tuples(ps)), key=lambda e: -len(e[0]))),
+        split_verbs=frozenset(norm(w) for w in data["split_verbs"]),
+        split_results=tuple(sorted(((t, str(k)) for k, ps in data["split_results"].items()
+                                    for t in _tuples(ps)), key=lambda e: -len(e[0]))),
+        later_death_re=re.compile(
+            rf"^(?:{_alts(data['later_death_subjects'])})\s+"
+            rf"(?:{_alts(data['later_death_verbs'])})(?!\w)"),
+        reflexive_deaths=tuple(_tuples(data["reflexive_deaths"])),
+        reflexive_subjects=frozenset(norm(w) for w in data["reflexive_subjects"]),
     )
 
 
@@ -312,6 +359,21 @@ def _past_cues(data: dict[str, Any], kinds: tuple[str, ...] = ("killed", "injure
                if norm(p).endswith(("ed", "dead", "death", "é", "ée", "és", "ées"))
                or " " in norm(p)]
     return _alts(phrases)
+
+
+def _subject_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """One victim named by a singular noun that opens the sentence (lower-cased text), its
+    modifiers running up to the sentence's first finite verb, a casualty verb ("A man who
+    tried to rob a shop with a toy gun was killed ..."). The modifiers hold no clause
+    punctuation and no other finite verb, so the casualty verb is the subject's own."""
+    art = _alts(data["subject_articles"])
+    noun = _alts(list(data["singular_victims"]))
+    after = _alts([p for ps in data["singular_after"].values() for p in ps])
+    finite = _alts(data["finite_verbs"])
+    word = rf"(?!(?:{finite})(?!\w))[^\s.,;:()]+"
+    return re.compile(
+        rf"^(?P<s_art>(?:{art}))\s+{SINGULAR_GAP}(?P<s_noun>{noun})(?!\w)"
+        rf"(?:\s+{word}){{0,24}}?(?:\s+(?:{finite}))?\s+(?P<s_cue>{after})(?!\w)")
 
 
 def _bare_regex(data: dict[str, Any]) -> re.Pattern[str]:
