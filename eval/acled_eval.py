@@ -17,7 +17,10 @@ The *main event* of a note is its first violent event, else its first event
 accuracy, sub-type accuracy (2020 file only: the older exports use ACLED's pre-2019 types,
 mapped to the current ones below; "Riots/Protests" accepts Protests or Riots), fatalities
 exact with predicted = the main event's reconciled ``best`` and, separately, ``low``
-(0 when it has no killed claim), date accuracy, and a confusion table per event type.
+(0 when it has no killed claim), date accuracy, the share of rows whose main event has a
+location (``event_placed``) and the share whose main event lies within 50 km of the row's
+``latitude``/``longitude`` (``event_within_50km``; rows without coordinates left out), and a
+confusion table per event type.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from bilan.places.gazetteer import distance_km
 from extern_common import (
     DEFAULT_DATA,
     NONE,
@@ -54,6 +58,7 @@ OLD_TYPES: dict[str, tuple[str, ...]] = {
     "non-violent transfer of territory": ("Strategic developments",),
     "headquarters or base established": ("Strategic developments",),
 }
+RADIUS_KM = 50.0  # a main event placed this near the coded point is placed right
 DATE_FORMATS = ("%Y-%m-%d", "%d-%B-%Y", "%d-%b-%y", "%d-%B-%y", "%d/%m/%Y")
 
 
@@ -74,6 +79,14 @@ def gold_types(event_type: str) -> tuple[str, ...]:
     return OLD_TYPES.get(event_type.lower(), (event_type,))
 
 
+def coordinates(row: Mapping[str, str]) -> tuple[float, float] | None:
+    """The row's coded (latitude, longitude), None when absent or unreadable."""
+    try:
+        return float(field(row, "latitude")), float(field(row, "longitude"))
+    except ValueError:
+        return None
+
+
 def read_rows(path: Path, per_file: int) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if field(r, "notes")]
@@ -91,6 +104,7 @@ def evaluate_file(path: Path, per_file: int) -> dict[str, Any]:
     undated, _ = run_snippets([Snippet(s.id, s.text) for s in snippets])
     n = len(rows)
     type_ok = sub_ok = sub_n = best_ok = low_ok = date_ok = 0
+    placed = near = located_n = 0
     pairs: list[tuple[str, str]] = []
     sub_pairs: list[tuple[str, str]] = []
     for i, row in enumerate(rows):
@@ -112,6 +126,12 @@ def evaluate_file(path: Path, per_file: int) -> dict[str, Any]:
         best, low = fatalities(ev)
         best_ok += best == gold_fat
         low_ok += low == gold_fat
+        where = ev.location if ev else None
+        placed += where is not None
+        if (point := coordinates(row)) is not None:
+            located_n += 1
+            near += where is not None and (
+                distance_km(where.lat, where.lon, point[0], point[1]) <= RADIUS_KM)
         dated = main_event(undated.get(f"r{i}"))
         gold_date = parse_date(field(row, "event_date"))
         date_ok += bool(dated and dated.date and dated.date[:10] == gold_date)
@@ -124,6 +144,8 @@ def evaluate_file(path: Path, per_file: int) -> dict[str, Any]:
         "fatalities_exact_best": round(best_ok / n, 4) if n else 0.0,
         "fatalities_exact_low": round(low_ok / n, 4) if n else 0.0,
         "date_acc_unhinted": round(date_ok / n, 4) if n else 0.0,
+        "event_placed": round(placed / n, 4) if n else 0.0,
+        "event_within_50km": round(near / located_n, 4) if located_n else None,
         "ms_per_5kb": round(1000 * seconds / max(chars, 1) * 5000, 1),
         "confusion": confusion_markdown(pairs),
         "sub_confusion": confusion_markdown(sub_pairs) if sub_pairs else "",
@@ -146,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=1))
         return 0
     keys = ("rows", "event_type_acc", "sub_type_acc", "fatalities_exact_best",
-            "fatalities_exact_low", "date_acc_unhinted", "ms_per_5kb")
+            "fatalities_exact_low", "date_acc_unhinted", "event_placed", "event_within_50km",
+            "ms_per_5kb")
     print("| file | " + " | ".join(keys) + " |")
     print("|---|" + "---|" * len(keys))
     for r in results:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -28,6 +29,8 @@ from bilan.events.typing import (
     retype_by_roles,
     sentence_roles,
 )
+from bilan.places.gazetteer import distance_km
+from bilan.places.toponyms import event_place
 from bilan.records import (
     ActorMention,
     Claim,
@@ -88,6 +91,7 @@ class DocIndex:
     places: list[list[PlaceMention]]
     lead: dt.date | None
     theatres: dict[str | None, frozenset[str]] = field(default_factory=dict)
+    misread: frozenset[int] = frozenset()  # starts of misread place mentions
 
 
 def per_sentence(sentences: list[Span], starts: list[int]) -> list[list[int]]:
@@ -102,13 +106,14 @@ def per_sentence(sentences: list[Span], starts: list[int]) -> list[list[int]]:
     return out
 
 
-def doc_index(doc: Document) -> DocIndex:
+def doc_index(doc: Document, lexicon: EventLexicon) -> DocIndex:
     tx = per_sentence(doc.sentences, [t.start for t in doc.timexes])
     pl = per_sentence(doc.sentences, [p.start for p in doc.places])
     return DocIndex(
         timexes=[[doc.timexes[i] for i in group] for group in tx],
         places=[[doc.places[i] for i in group] for group in pl],
         lead=lead_date(doc),
+        misread=misread_places(doc, lexicon),
     )
 
 
@@ -291,7 +296,12 @@ def _outside_dateline(doc: Document, pm: PlaceMention) -> bool:
 
 
 LOOK_BEHIND = 48  # characters before a place name searched for a locative or metonymy cue
-LOCATIVE_BONUS = 1.5  # a place introduced by "à", "in", "near" ... counts as 1.5 ranks finer
+# a place introduced by "à", "in", "near" ... counts as this many specificity ranks finer
+# (two ranks per precision level, as in ``toponyms.event_place``): a town named as where
+# something happens beats a quarter or a landmark named in passing ("à Nasr City" / "la
+# place Tahrir"); a division named so does not beat a town ("across X state" / "in Y")
+LOCATIVE_RANKS = 2.5
+DIVISION_LOCATIVE_RANKS = 1.5
 
 
 def _before(doc: Document, pm: PlaceMention) -> str:
@@ -314,11 +324,15 @@ def _best_place(
     if not mentions:
         return None
 
+    first = is_short(doc)
+
     def key(p: PlaceMention) -> tuple[float, int]:
-        rank = float(PRECISION_RANK.get(p.place.precision, 9))
-        if is_locative(doc, p, lexicon):
-            rank -= LOCATIVE_BONUS
-        return rank, abs(p.start - anchor)
+        rank = float(_specificity(p.place))
+        if p.locative or is_locative(doc, p, lexicon):
+            rank -= LOCATIVE_RANKS if p.place.precision in ("city", "district") else (
+                DIVISION_LOCATIVE_RANKS)
+        # a snippet names its event's place first; a report's events lie near their words
+        return rank, p.start if first else abs(p.start - anchor)
 
     return min(mentions, key=key).place
 
@@ -339,11 +353,24 @@ def most_mentioned_city(doc: Document) -> Place | None:
 
 
 def theatre_country(doc: Document) -> str | None:
-    """Country code of the report's theatre: where its most named city lies, else its most
-    named country (the place of the violence, not of capitals and talks abroad)."""
-    city = most_mentioned_city(doc)
-    if city is not None:
-        return city.country_code
+    """Country code of the report's theatre: the country whose towns, quarters and
+    divisions the report names most (the place of the violence, not of capitals and talks
+    abroad); ties go to the country named most in all (its name and demonym too: "in
+    Doutchi, near Diffa" with a Nigerien army camp is in Niger, whatever namesake Doutchi
+    has), then to the first named; with no such place, the most named country."""
+    local: dict[str, int] = {}
+    every: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for pm in doc.places:
+        if not _outside_dateline(doc, pm):
+            continue
+        cc = pm.place.country_code
+        every[cc] = every.get(cc, 0) + 1
+        first.setdefault(cc, pm.start)
+        if pm.place.precision in ("city", "district", "admin1") and not pm.demonym:
+            local[cc] = local.get(cc, 0) + 1
+    if local:
+        return max(local, key=lambda c: (local[c], every[c], -first[c]))
     counts: dict[str, int] = {}
     for pm in doc.places:
         if not pm.demonym and _outside_dateline(doc, pm):
@@ -370,6 +397,79 @@ def theatre_countries(doc: Document, theatre: str | None, lexicon: EventLexicon)
     return frozenset(out | (named & local))
 
 
+HOLDER_REACH = 40  # characters between a place and the place named to situate it ...
+HOLDER_WORDS = 4  # ... and words ("Gota area of Y", "Doutchi, south of Y", "X village (Y")
+HOLDER_KM = 200.0  # a place situated by a city ("X area of Y") lies within this of it
+# what may stand between a place and the place situating it: a comma or a bracket for a
+# division ("Cawayan, Masbate"); for a city, a bracket or a linking word ("Soba area of X",
+# events.yaml ``holder_links``); never an end of clause nor a word of ``holder_breaks``
+_HOLDER_MARK = re.compile(r"[,(\[]")
+_CITY_HOLDER_MARK = re.compile(r"[(\[]")
+_NOT_HOLDER_MARK = re.compile(r"[.;:!?)]")
+
+
+def _gap_has(gap: str, mark: re.Pattern[str], words: re.Pattern[str] | None) -> bool:
+    return mark.search(gap) is not None or (words is not None and words.search(gap) is not None)
+
+
+def _specificity(place: Place) -> int:
+    rank = 2 * PRECISION_RANK.get(place.precision, 9)
+    return rank - 1 if place.gazetteer_id.startswith("admin2:") else rank
+
+
+def _outside_holder(place: Place, holder: Place, gap: str, lexicon: EventLexicon) -> bool:
+    """``place`` cannot lie in ``holder``, the place named right after it to situate it
+    ("Gota area of Ahmedabad", "Mandoli (Bandiagara, Mopti)", "Castilla, Piura")."""
+    if place.country_code != holder.country_code:
+        # "Y" right after "X" in another country: X is a namesake abroad ("in San
+        # Francisco Campeche, Campeche"); which of the two is misread: see misread_places
+        return not gap.strip() or _gap_has(gap, _HOLDER_MARK, lexicon.holder_link)
+    if not _gap_has(gap, _HOLDER_MARK, lexicon.holder_link) or holder.precision == "country":
+        return False
+    far = distance_km(place.lat, place.lon, holder.lat, holder.lon)
+    if holder.precision == "admin1":
+        return (place.admin1 is not None and holder.admin1 is not None
+                and place.admin1 != holder.admin1 and far > HOLDER_KM / 4)
+    return _gap_has(gap, _CITY_HOLDER_MARK, lexicon.holder_link) and far > HOLDER_KM
+
+
+def _listed(doc: Document, a: PlaceMention, b: PlaceMention) -> bool:
+    """``b`` follows ``a`` in a list of places ("Y, Z and W"), not as the division that
+    holds it ("Y, Z state": a coarser place)."""
+    gap = doc.text[a.end : b.start]
+    return (_specificity(b.place) <= _specificity(a.place) and len(gap) <= 6
+            and re.fullmatch(r"\s*(?:,|,?\s*\w{1,3})\s*", gap) is not None)
+
+
+def misread_places(doc: Document, lexicon: EventLexicon) -> frozenset[int]:
+    """Starts of the place mentions whose reading cannot be right: a village or a quarter
+    named with the place that situates it, read as a namesake outside that place (the
+    holder stands in for it)."""
+    out: set[int] = set()
+    mentions = sorted(doc.places, key=lambda pm: pm.start)
+    named: dict[str, int] = {}
+    for pm in mentions:
+        named[pm.place.country_code] = named.get(pm.place.country_code, 0) + 1
+    for i, (pm, nxt) in enumerate(itertools.pairwise(mentions)):
+        if (pm.demonym or nxt.demonym or nxt.reference or pm.place.precision == "country"):
+            continue  # "X (300 km south of Y)": Y only situates X, it does not hold it
+        if i + 2 < len(mentions) and _listed(doc, nxt, mentions[i + 2]):
+            continue  # "in X, Y, Z and W": a list of places, none situating another
+        gap = doc.text[pm.end : nxt.start]
+        if (len(gap) > HOLDER_REACH or len(gap.split()) > HOLDER_WORDS
+                or _gap_has(gap, _NOT_HOLDER_MARK, lexicon.holder_break)
+                or _specificity(nxt.place) <= _specificity(pm.place) - (
+                    1 if nxt.place.precision == "city" else 0)):
+            continue
+        if not _outside_holder(pm.place, nxt.place, gap, lexicon):
+            continue
+        if (pm.place.country_code != nxt.place.country_code
+                and named[nxt.place.country_code] <= named[pm.place.country_code]):
+            continue  # the holder may as well be the one misread
+        out.add(pm.start)
+    return frozenset(out)
+
+
 def _candidates(
     doc: Document,
     kind: EventKind,
@@ -377,11 +477,13 @@ def _candidates(
     theatre: str | None,
     theatres: frozenset[str],
     places: list[PlaceMention],
+    misread: frozenset[int] = frozenset(),
 ) -> list[PlaceMention]:
-    """The places of one sentence (``places``) a ``kind`` event may happen at."""
+    """The places of one sentence (``places``) a ``kind`` event may happen at (the place
+    mentions starting at ``misread`` left out)."""
     out = []
     for pm in places:
-        if not _outside_dateline(doc, pm) or pm.demonym:
+        if not _outside_dateline(doc, pm) or pm.demonym or pm.start in misread:
             continue
         if is_metonymy(doc, pm, lexicon):
             continue
@@ -425,11 +527,16 @@ def choose_place(
 ) -> Place | None:
     """Most specific place in the sentence, else the previous one, else the report's city.
 
-    Demonyms, place names standing for a government and, for violent events, places outside
+    Demonyms, place names standing for a government, namesakes that cannot lie in the place
+    named to situate them (``misread_places``) and, for violent events, places outside
     the report's theatres are skipped; a place introduced as where something happens ("à",
-    "near") is preferred. Reference points ("à 800 km de X", "told reporters in X") are
-    skipped while the sentence names another place; a violent event named with nothing but
-    them takes the sentence before, then the report's city, and only then them.
+    "near") is preferred. In a snippet about one happening (``select.is_short``), equal
+    places go to the first named, an event whose sentence names only a division or a
+    country takes the snippet's town inside it, and one whose sentence names no place
+    takes the snippet's place (``document_place``) before the sentence before. Reference
+    points ("à 800 km de X", "told reporters in X") are skipped while the sentence names
+    another place; a violent event named with nothing but them takes the sentence before,
+    then the report's city, and only then them.
     """
     violent = kind[0] in VIOLENT_TYPES
     theatres: frozenset[str] = frozenset()
@@ -437,15 +544,31 @@ def choose_place(
         if theatre not in index.theatres:
             index.theatres[theatre] = theatre_countries(doc, theatre, lexicon)
         theatres = index.theatres[theatre]
-    here = _candidates(doc, kind, lexicon, theatre, theatres, index.places[idx])
+    short = is_short(doc)
+    here = _candidates(doc, kind, lexicon, theatre, theatres, index.places[idx],
+                       index.misread)
     place = _pick(doc, here, trigger.start, lexicon)
+    if place is not None and short and place.precision in ("country", "admin1"):
+        # "protests across the country ... In Mardan, ...": a snippet's town inside the
+        # division or the country its event's sentence names is where that event was
+        lead = document_place(doc, kind, lexicon, theatre, theatres, index.misread)
+        if lead is not None and lead is not place and _contains(place, lead) and (
+                _specificity(lead) < _specificity(place)):
+            return lead
     if place is not None:
         return place
     if here and not violent:
         return _best_place(doc, here, trigger.start, lexicon)  # "a déclaré à Tripoli"
+    if short:
+        # a snippet tells of one happening: the place it names for it, not the last one
+        # named before (its follow-up sentences name where the people came from ...)
+        lead = document_place(doc, kind, lexicon, theatre, theatres, index.misread)
+        if lead is not None:
+            return lead
     if idx > 0 and paras[idx - 1] == paras[idx]:
         prev = doc.sentences[idx - 1]
-        before = _candidates(doc, kind, lexicon, theatre, theatres, index.places[idx - 1])
+        before = _candidates(doc, kind, lexicon, theatre, theatres, index.places[idx - 1],
+                             index.misread)
         if not violent:
             # a decision or a truce is placed by the sentence before only where that
             # sentence says something happened ("à Genève"), not by the parties it names
@@ -462,6 +585,30 @@ def choose_place(
         return _best_place(doc, here, trigger.start, lexicon)  # "20 km south of X" only
     dateline = [pm for pm in doc.places if not _outside_dateline(doc, pm)]
     return dateline[0].place if dateline else None
+
+
+def document_place(
+    doc: Document,
+    kind: EventKind,
+    lexicon: EventLexicon,
+    theatre: str | None,
+    theatres: frozenset[str],
+    misread: frozenset[int] = frozenset(),
+) -> Place | None:
+    """The place a snippet about one happening tells it at (``toponyms.event_place`` over
+    the places a ``kind`` event may happen at, reference points and ``misread`` aside)."""
+    own = [pm for pm in _candidates(doc, kind, lexicon, theatre, theatres, doc.places,
+                                    misread)
+           if not pm.reference]
+    if not own and kind[0] == "Diplomacy":
+        # a snippet's release of prisoners "from X Prison in Y" or lockdown "on Y": its
+        # towns and divisions, named with "in" or not (its countries may be the parties)
+        own = [pm for pm in doc.places
+               if pm.place.precision != "country" and not pm.demonym and not pm.reference
+               and pm.start not in misread and _outside_dateline(doc, pm)
+               and not is_metonymy(doc, pm, lexicon)]
+    best = event_place(own, violent=kind[0] in VIOLENT_TYPES)
+    return best.place if best is not None else None
 
 
 def _is(actor: ActorMention, *words: str) -> bool:
@@ -721,7 +868,7 @@ def absorb_generic(typed: list[TypedTrigger]) -> list[TypedTrigger]:
 def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]:
     """All events one document tells of, merged within the document."""
     paras = paragraphs(doc)
-    index = doc_index(doc)
+    index = doc_index(doc, lexicon)
     typed, with_trigger = typed_triggers(doc, lexicon, index)
     onto = lexicon.ontology
     theatre = theatre_country(doc)

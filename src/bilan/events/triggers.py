@@ -29,6 +29,8 @@ EVENTS_SCHEMA: dict[str, Any] = {
     "locatives": (list, str),
     "metonymy": (list, str),
     "actor_words": (dict, list),
+    "holder_links": (list, str),
+    "holder_breaks": (list, str),
 }
 # ``fallback``: the trigger tells of an event only in a document where no other trigger does
 # (a bare "killed" or "accused" is the event of a one-line note, never beside a clash);
@@ -62,6 +64,10 @@ def to_regex(pattern: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+# the end of a word, or of an elided one ("d'" in "d'Alep")
+WORD_OR_ELISION_END = r"(?:(?!\w)|(?<=['’]))"
 
 
 def compile_patterns(patterns: list[str], where: str, end: str = r"(?!\w)") -> re.Pattern[str]:
@@ -131,6 +137,10 @@ class EventLexicon:
     metonymy: re.Pattern[str] | None = field(default=None, repr=False)
     # generic words naming a kind of actor ("gunmen": armed, "villagers": civilians), by role
     actor_words: tuple[tuple[str, re.Pattern[str]], ...] = field(default=(), repr=False)
+    # words that may join a place to the place named right after it to situate it ("Soba
+    # area of Y", "X près de Y"), and words that show the second does not ("X and Y")
+    holder_link: re.Pattern[str] | None = field(default=None, repr=False)
+    holder_break: re.Pattern[str] | None = field(default=None, repr=False)
     # every trigger pattern in one regex: where any trigger may start (one scan per sentence
     # instead of one per entry)
     any_trigger: re.Pattern[str] | None = field(default=None, repr=False)
@@ -249,6 +259,10 @@ def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexic
         metonymy=compile_patterns(_strings(data["metonymy"], f"{where}:metonymy"),
                                   f"{where}:metonymy", end=r"\s*$"),
         actor_words=actor_words,
+        holder_link=compile_patterns(_strings(data["holder_links"], f"{where}:holder_links"),
+                                     f"{where}:holder_links", end=WORD_OR_ELISION_END),
+        holder_break=compile_patterns(_strings(data["holder_breaks"], f"{where}:holder_breaks"),
+                                      f"{where}:holder_breaks"),
         any_trigger=compile_dispatch(
             [p for entry in data["triggers"] for p in _strings(entry.get("patterns"), where)],
             f"{where}:triggers",
