@@ -51,6 +51,29 @@ INDEX_FORMAT = 9
 # Records a loose spelling may name: towns at least this populous, divisions, curated rows.
 LOOSE_MIN_POPULATION = 1000
 
+# Countries whose place names come romanised from Cyrillic in several ways (Russian
+# "Svetlodarsk", "Petrovskoye", "Gorlovka"; Ukrainian "Svitlodarsk", "Petrivske",
+# "Horlivka"): their towns may be found by consonant skeleton (see :func:`skeleton`).
+SKELETON_COUNTRIES: frozenset[str] = frozenset({"UA", "RU", "BY"})
+SKELETON_MIN_CONSONANTS = 4
+# Russian adjective endings and their Ukrainian forms, cut before the skeleton is taken
+# ("-skoye"/"-ske", "-ovo"/"-ove", "-aya"/"-a").
+_SLAVIC_ENDING = re.compile(r"(?:oie|oe|aia|aa|ii|ie|ei|o|e|a|i)$")
+_VOWELS = re.compile(r"[aeiouy'’]+")
+
+
+def skeleton(word_variant: str) -> str:
+    """The consonants of one word's variant key after its first letter, Russian and
+    Ukrainian endings cut and "g" taken for "h" ("" when fewer than
+    :data:`SKELETON_MIN_CONSONANTS` are left): "petrovskoye" and "petrivske" -> "ptrvsk",
+    "gorlovka" and "horlivka" -> "hrlvk"."""
+    if " " in word_variant or len(word_variant) < 5:
+        return ""
+    w = _SLAVIC_ENDING.sub("", word_variant.replace("y", "i")).replace("g", "h")
+    out = w[:1] + _VOWELS.sub("", w[1:])
+    return out if len(out) >= SKELETON_MIN_CONSONANTS else ""
+
+
 KIND_PRECISION: dict[str, Precision] = {
     "city": "city", "district": "district", "camp": "district", "region": "admin1",
     "admin1": "admin1", "country": "country",
@@ -83,6 +106,7 @@ PLACES_SCHEMA: dict[str, Any] = {
     "event_locatives": (list, str),
     "locative_fillers": (list, str),
     "country_cues": (dict, list),
+    "division_abbreviations": (dict, (dict, str)),
     "theatres": (dict, list),
     "theatre_cues": (dict, list),
     "distance_units": (list, str),
@@ -182,6 +206,8 @@ class Gazetteer:
     _places: dict[int, Place] = field(default_factory=dict)
     _countries: dict[str, Place | None] = field(default_factory=dict)  # country() memo
     _loose_memo: dict[str, str] = field(default_factory=dict)  # word -> loose key
+    # consonant skeleton -> towns of SKELETON_COUNTRIES, built on first use
+    _skeletons: dict[str, list[int]] | None = None
     _keyer: KeyMaker = field(default_factory=KeyMaker)
     words: WordCache = field(default_factory=WordCache)  # the matcher's word memo
 
@@ -203,6 +229,26 @@ class Gazetteer:
             key = self._loose_memo[word_variant] = loose(word_variant)
         found = self.loose_keys.get(key, ()) if key else ()
         return (found,) if isinstance(found, int) else found
+
+    def skeleton_candidates(self, word_variant: str) -> tuple[int, ...]:
+        """Towns of :data:`SKELETON_COUNTRIES` whose one-word main name has the consonant
+        skeleton of this word (see :func:`skeleton`): "Svitlodarsk" finds Svetlodarsk,
+        "Naberezhne" Naberezhnoye. Very loose: for callers that check the place fits."""
+        if self._skeletons is None:
+            index: dict[str, list[int]] = {}
+            for key, found in self.keys.items():
+                if " " in key:
+                    continue
+                sk = skeleton(key)
+                if not sk:
+                    continue
+                for rid in (found,) if isinstance(found, int) else found:
+                    if (self.country_codes[rid] in SKELETON_COUNTRIES
+                            and self.kinds[rid] == 0 and self.key_of(self.names[rid]) == key):
+                        index.setdefault(sk, []).append(rid)
+            self._skeletons = index
+        sk = skeleton(word_variant)
+        return tuple(self._skeletons.get(sk, ())) if sk else ()
 
     def kind(self, rid: int) -> str:
         return KINDS[self.kinds[rid]]

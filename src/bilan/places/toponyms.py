@@ -24,6 +24,7 @@ from bilan.places.gazetteer import (
     ADMIN_KINDS,
     ALT_NAMES_MIN_POPULATION,
     PLACES_SCHEMA,
+    SKELETON_COUNTRIES,
     Gazetteer,
     distance_km,
 )
@@ -80,6 +81,10 @@ class PlaceLexicon:
     # written rather than in the folded text
     theatre_index: dict[str, tuple[tuple[str, frozenset[str], bool], ...]] = field(
         default_factory=dict)
+    # abbreviations of first-level divisions, as written ("UP", "KPK") -> (ISO code,
+    # division key), and a pattern finding them as whole words
+    abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    abbreviation_re: re.Pattern[str] | None = None
 
 
 def _is_acronym_cue(cue: str) -> bool:
@@ -114,6 +119,19 @@ def _load_theatres(data: dict[str, Any]) -> tuple[
     return theatres, cues
 
 
+def _load_abbreviations(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for cc, table in data["division_abbreviations"].items():
+        if len(str(cc)) != 2 or not str(cc).isupper():
+            raise DataFileError(f"places.yaml: division_abbreviations: bad country {cc!r}")
+        for abbr, name in table.items():
+            key = name_key(str(name))
+            if not key or str(abbr) in out:
+                raise DataFileError(f"places.yaml: division_abbreviations: {cc}: {abbr!r}")
+            out[str(abbr)] = (str(cc), key)
+    return out
+
+
 def _theatre_index(cues: dict[str, str]) -> dict[str, tuple[tuple[str, frozenset[str], bool],
                                                              ...]]:
     index: dict[str, list[tuple[str, frozenset[str], bool]]] = {}
@@ -139,7 +157,12 @@ def load_lexicon(lang: str) -> PlaceLexicon:
         re.escape(w) for w in sorted(cue_countries, key=len, reverse=True)) + r")(?![\w-])")
               if cue_countries else None)
     theatres, cue_theatres = _load_theatres(data)
+    abbreviations = _load_abbreviations(data)
     return PlaceLexicon(
+        abbreviations=abbreviations,
+        abbreviation_re=(re.compile(r"(?<![\w&-])(?:" + "|".join(
+            re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+                                    + r")(?![\w&-])") if abbreviations else None),
         theatres=theatres,
         cue_theatres=cue_theatres,
         theatre_index=_theatre_index(cue_theatres),
@@ -372,6 +395,96 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             found[-1].locative = False
         i = best_j + 1
     return found
+
+
+# What comes between a place and a division abbreviation holding it ("Bannu, KPK",
+# "Nigohan (UP)", "Karak , KPK", "X district of J&K", "Dir in KPK"), and the capitalised
+# word before that (the place, as written; not an all-capitals dateline: "WASHINGTON (AP)").
+_ABBREVIATION_HOLDS = re.compile(
+    r"(?<![\w’'-])([A-Z][\w’'-]*[a-z][\w’'-]*)((?:\s+[a-z]+){0,2}\s*[,(]\s*"
+    r"|\s+[a-z]+\s+of\s+|(?:\s+[a-z]+)?\s+in\s+)$")
+# After an abbreviation: a capitalised word ("KP Oli": initials) or a news agency's
+# credit dash ("Mumbai (AP) -- ") make it no division.
+_ABBREVIATION_NOT_HOLDER = re.compile(r"[ \t]+[A-Z]|\)?[ \t]*[-–—:]")
+_ABBREVIATION_REACH = 60  # characters looked at before an abbreviation
+
+
+def _abbreviation_raws(doc: Document, gaz: Gazetteer, lex: PlaceLexicon, raws: list[_Raw],
+                       ft: FoldedText | None = None) -> list[_Raw]:
+    """Division abbreviations ("UP", "KPK", "J&K") named as the holder of the place just
+    before them: "in Nigohan (UP)", "Bannu, KPK". The place before must have a reading in
+    the abbreviation's country or, unknown to the gazetteer, be governed by a locative
+    and either hold the abbreviation in parentheses or be in a text naming another place
+    of that country; an abbreviation followed by a
+    capitalised word ("KP Oli") or not after a place ("UP chairman") is no place."""
+    if lex.abbreviation_re is None:
+        return []
+    text = doc.text
+    out: list[_Raw] = []
+    by_end = {r.end: r for r in raws}
+    for m in lex.abbreviation_re.finditer(text):
+        start, end = m.span()
+        held = _ABBREVIATION_HOLDS.search(text, max(0, start - _ABBREVIATION_REACH), start)
+        if held is None or _ABBREVIATION_NOT_HOLDER.match(text, end):
+            continue
+        cc, key = lex.abbreviations[m.group()]
+        rids = tuple(x for x in gaz.candidates(key)
+                     if gaz.country_codes[x] == cc and gaz.kind(x) in ADMIN_KINDS)
+        if not rids:
+            continue
+        before = by_end.get(held.end(1))
+        if before is not None:
+            if before.demonym is not None or all(gaz.country_codes[x] != cc
+                                                 for x in before.rids):
+                continue
+        elif not (_locative(text, held.start(1), lex, ft) and (held.group(2).strip() == "("
+                                                                or any(
+                r.demonym == cc or any(gaz.country_codes[x] == cc
+                                       and not _is_small(gaz, x, r.key) for x in r.rids)
+                for r in raws))):
+            continue
+        out.append(_Raw(start, end, key, rids, False, "container", holds_previous="strong"))
+    return out
+
+
+SKELETON_MIN_LENGTH = 6  # letters of a word looked up by its consonant skeleton
+
+
+def _skeleton_raws(doc: Document, gaz: Gazetteer, lex: PlaceLexicon, raws: list[_Raw],
+                   w: Words, theatre: frozenset[tuple[str, str]],
+                   ft: FoldedText | None = None) -> list[_Raw]:
+    """Capitalised single words the gazetteer does not know, governed by a locative ("near
+    Svitlodarsk"), read as the towns of the theatre whose names are the same word
+    romanised another way (see :func:`bilan.places.gazetteer.skeleton`): Svetlodarsk in
+    Donetsk. Only in texts naming a theatre in a country of Cyrillic names; the word must
+    not open a sentence nor stand next to another capitalised word."""
+    text = doc.text
+    taken = [(r.start, r.end) for r in raws]
+    starts = _SentenceStarts(doc, w)
+    out: list[_Raw] = []
+    n = len(w.texts)
+    for i, word in enumerate(w.texts):
+        if (len(word) < SKELETON_MIN_LENGTH or not word[0].isupper() or not word[1:].islower()
+                or not word.isalpha() or w.keys[i] in lex.stop_keys
+                or w.keys[i] in lex.demonyms):
+            continue
+        start, end = w.starts[i], w.ends[i]
+        if any(a < end and start < b for a, b in taken) or i in starts:
+            continue
+        if ((i + 1 < n and text[end : w.starts[i + 1]] in JOINERS
+             and w.texts[i + 1][:1].isupper())
+                or (i > 0 and text[w.ends[i - 1] : start] in JOINERS
+                    and w.texts[i - 1][:1].isupper())
+                or text[end : end + 1] == "-" or text[start - 1 : start] == "-"):
+            continue  # part of a longer name
+        if not _locative(text, start, lex, ft):
+            continue
+        rids = tuple(x for x in gaz.skeleton_candidates(w.variants[i])
+                     if _in_theatre(gaz, x, theatre))
+        if rids:
+            out.append(_Raw(start, end, w.variants[i], rids, False, None, locative=True,
+                            loose=True))
+    return out
 
 
 def _organisation(text: str, at: int, suffixes: tuple[str, ...]) -> bool:
@@ -684,8 +797,12 @@ def _loose_readings(gaz: Gazetteer, r: _Raw, fit: Callable[[int], bool]) -> list
     if (r.loose or r.personish or " " in r.key or r.key in gaz.trusted
             or any(not _is_small(gaz, x, r.key) for x in r.rids)):
         return []
-    return [x for x in gaz.loose_candidates(r.key)
-            if x not in r.rids and gaz.kind(x) == "city" and fit(x)]
+    cands = gaz.loose_candidates(r.key)
+    if any(gaz.country_codes[x] in SKELETON_COUNTRIES for x in r.rids):
+        # "Molodizhne" (Ukrainian) for a town the gazetteer spells in Russian
+        cands = (*cands, *gaz.skeleton_candidates(r.key))
+    return list(dict.fromkeys(x for x in cands
+                              if x not in r.rids and gaz.kind(x) == "city" and fit(x)))
 
 
 def _off_theatre(gaz: Gazetteer, rid: int, raw: _Raw, theatre: frozenset[tuple[str, str]],
@@ -740,14 +857,22 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
     ft = FoldedText(doc.text)
     words: list[Words] = []
     raws = _scan(doc, gaz, lex, ft, words)
+    if lex.abbreviation_re is not None:
+        held_by = _abbreviation_raws(doc, gaz, lex, raws, ft)
+        if held_by:
+            raws = sorted(raws + held_by, key=lambda r: r.start)
+    theatres = named_theatres(doc, lex, ft, words[0].keys)
+    theatre: frozenset[tuple[str, str]] = frozenset().union(
+        *(lex.theatres[t] for t in theatres))
+    if any(cc in SKELETON_COUNTRIES for cc, _ in theatre):
+        spelt = _skeleton_raws(doc, gaz, lex, raws, words[0], theatre, ft)
+        if spelt:
+            raws = sorted(raws + spelt, key=lambda r: r.start)
     votes = _focus(doc, gaz, raws, lex, ft)
     division_votes = _division_votes(gaz, raws)
     for (_, cc), n in division_votes.items():
         votes[cc] += n
     _holder_votes(gaz, raws, votes)
-    theatres = named_theatres(doc, lex, ft, words[0].keys)
-    theatre: frozenset[tuple[str, str]] = frozenset().union(
-        *(lex.theatres[t] for t in theatres))
     for cc in {cc for cc, _ in theatre}:
         votes[cc] += 1  # the theatre's countries (once each)
     if country_hint:
@@ -911,7 +1036,10 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
                 foreign = foreign or (votes is not None and hr.holds_previous == "strong"
                                       and _outvoted(gaz, final[i], r, h, votes))
                 continue
-            holders.append((j - 1, readings, hr.cue == "admin1"))
+            # "Y district" read as a town stretches to the district's reach, unless the
+            # division itself is a reading (its own reach is then the measure)
+            holders.append((j - 1, readings, hr.cue == "admin1" and not any(
+                gaz.kind(y) in ADMIN_KINDS for y in readings)))
         if not holders:
             if foreign:
                 final[i] = -1  # "Bule (Djugu, Ituri)": not the Swiss Bulle
