@@ -26,7 +26,7 @@ from bilan.claims.attribution import (
     subject_head,
 )
 from bilan.claims.lexicon import ClaimsLexicon, norm
-from bilan.claims.lists import Found, find_lists, later_death, reflexive
+from bilan.claims.lists import Found, drop_breakdowns, find_lists, later_death, reflexive
 from bilan.claims.numbers import Quantity, Token, find_quantities, tokenize
 from bilan.records import ActorMention, Claim, ClaimKind, Span, TimeMention
 
@@ -407,6 +407,21 @@ def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
         q = Quantity(1, 1, "exact", start, end, first, first + 1)
         victims = lex.singular_victims.get(re.sub(r"\s+", " ", noun), "people")
         out.append(_Found(q, kind, victims, None, start, end, index))  # type: ignore[arg-type]
+    if lex.open_singular_re is not None:
+        for m in lex.open_singular_re.finditer(low):
+            noun = m.group("o_noun")
+            kind = lex.singular_kinds.get(re.sub(r"\s+", " ", m.group("o_cue")))
+            start, end = s0 + m.start(), s0 + m.end()
+            if (kind is None or noun in lex.other_nouns or noun in lex.non_claim_units
+                    or noun in lex.function_words or noun in lex.determiners
+                    or any(f.start < end and start < f.end for f in [*found, *out])):
+                continue
+            clause = re.split(r"[,;:]", low[:m.start()])[-1]
+            if lex.hypothetical_re.search(clause) or lex.hypothetical_re.search(m.group(0)):
+                continue
+            first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+            q = Quantity(1, 1, "exact", start, end, first, first + 1)
+            out.append(_Found(q, kind, "people", None, start, end, index))  # type: ignore[arg-type]
     if lex.subject_re is not None and lex.singular_kinds and lex.singular_victims:
         sm = lex.subject_re.match(low)
         kind = lex.singular_kinds.get(re.sub(r"\s+", " ", sm.group("s_cue"))) if sm else None
@@ -617,6 +632,7 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
                              sentences[si - 1].end, lex)
             if ld is not None:
                 found.append(_from_phrase(ld, tokenize(sent.text, sent.start), si))
+        found.extend(_toll_updates(text, sent, si, lex, found, prev_claims))
         if sent.start >= quote_end:
             quote_claimant = None
         if not found and sent.text.rstrip().endswith(":"):
@@ -683,7 +699,38 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
             # carry only to the next sentence, or across a comment on the same toll
             prev_claimant = None
         claims.extend(this)
-    return claims
+    return drop_breakdowns(claims)
+
+
+def _toll_updates(text: str, sent: Span, index: int, lex: ClaimsLexicon,
+                  found: Sequence[_Found], prev_claims: Sequence[Claim]) -> list[_Found]:
+    """A toll raised or revised, its figure alone after it: "the death toll was later raised
+    to 16", "though the number was eventually raised to sixteen" (the kind of the figure told
+    before it in the sentence, or in the sentence before)."""
+    if lex.toll_update_re is None:
+        return []
+    toks = tokenize(text[sent.start:sent.end], sent.start)
+    out: list[_Found] = []
+    for q in find_quantities(text[sent.start:sent.end], toks, lex, sent.start):
+        if q.weak or any(f.start <= q.start < f.end for f in found):
+            continue
+        w0 = max(sent.start, q.start - 80)
+        m = lex.toll_update_re.search(norm(text[w0:q.start]))
+        if m is None:
+            continue
+        kind = lex.toll_noun_kinds.get(re.sub(r"\s+", " ", m.group("noun")), "")
+        victims = "people"
+        if not kind:
+            before = [(f.kind, f.victims) for f in found
+                      if f.end <= q.start and f.kind in ("killed", "injured")]
+            before = before or [(c.kind, c.victims) for c in prev_claims
+                                if c.kind in ("killed", "injured")]
+            if not before:
+                continue
+            kind, victims = before[-1]
+        start = w0 + m.start("noun")
+        out.append(_Found(q, kind, victims, None, start, q.end, index))  # type: ignore[arg-type]
+    return out
 
 
 def _introducer(text: str, sentences: Sequence[Span], si: int, lex: ClaimsLexicon,

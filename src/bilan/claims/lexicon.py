@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bilan.langdata import load_language_file
@@ -60,6 +60,9 @@ SCHEMA: dict[str, Any] = {
     "object_openers": (list, str),
     "agent_markers": (list, str),
     "toll_links": (list, str),
+    "toll_nouns": (dict, list),
+    "toll_verbs": (list, str),
+    "toll_preps": (list, str),
     "subset_links": (list, str),
     "group_nouns": (list, str),
     "name_particles": (list, str),
@@ -69,6 +72,7 @@ SCHEMA: dict[str, Any] = {
     "list_auxiliaries": (list, str),
     "list_cues": (dict, list),
     "split_verbs": (list, str),
+    "split_pronouns": (list, str),
     "split_results": (dict, list),
     "later_death_subjects": (list, str),
     "later_death_verbs": (list, str),
@@ -88,8 +92,9 @@ def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     parts = []
     for p in alts:
         body = r"\s+".join(re.escape(w) for w in p.split())
-        left = r"(?<!\w)" if p[:1].isalnum() else ""
-        right = r"(?!\w)" if p[-1:].isalnum() else ""
+        # a space around an entry ("if ") marks it a whole word as well
+        left = r"(?<!\w)" if p.lstrip()[:1].isalnum() else ""
+        right = r"(?!\w)" if p.rstrip()[-1:].isalnum() else ""
         parts.append(left + body + right)
     return re.compile("|".join(parts) if parts else r"(?!)")
 
@@ -154,12 +159,18 @@ class ClaimsLexicon:
     kind_before: dict[str, str]  # that phrase -> kind
     # one victim named by a singular noun ("a soldier was killed", "killing a child")
     singular_re: re.Pattern[str] | None = None
+    # one victim named by any noun right before a passive casualty verb ("a ranger was shot dead")
+    open_singular_re: re.Pattern[str] | None = None
     singular_victims: dict[str, str] | None = None
     singular_kinds: dict[str, str] | None = None  # cue phrase -> kind
     object_re: re.Pattern[str] | None = None  # right after a verb: it has its own object
     agent_re: re.Pattern[str] | None = None  # right before a count: the count is the agent
     # between a count and its noun in "porte à 20 le nombre de morts"
     toll_links: tuple[tuple[str, ...], ...] = ()
+    # "the death toll was raised to 16": a toll noun, its verb, then the figure alone
+    toll_update_re: re.Pattern[str] | None = None
+    toll_noun_kinds: dict[str, str] = field(default_factory=dict)  # noun -> kind ("" = the
+    # kind of the figure before it)
     # between a count and a casualty noun: a part of a group already counted ("three of
     # those injured"), not a new figure
     subset_links: tuple[tuple[str, ...], ...] = ()
@@ -183,6 +194,7 @@ class ClaimsLexicon:
     # verb and result around the victim: "shot the driver dead", "hacked three men to death"
     list_active: tuple[tuple[tuple[str, ...], str], ...] = ()  # "killing" before the list
     split_verbs: frozenset[str] = frozenset()
+    split_pronouns: frozenset[str] = frozenset()  # one victim: "leaving him dead"
     split_results: tuple[tuple[tuple[str, ...], str], ...] = ()
     # "He died the next day": an earlier victim's death, in a sentence of its own
     later_death_re: re.Pattern[str] | None = None
@@ -281,6 +293,7 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         kind_before={re.sub(r"\s+", " ", norm(p)): str(k)
                      for k, ps in data["kind_before"].items() for p in ps},
         singular_re=_singular_regex(data),
+        open_singular_re=_open_singular_regex(data),
         singular_victims={norm(k): str(v) for k, v in data["singular_victims"].items()},
         singular_kinds={re.sub(r"\s+", " ", norm(p)): str(k)
                         for key in ("singular_after", "singular_before")
@@ -291,6 +304,9 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         agent_re=re.compile(r"(?:^|(?<=\W))(?:" + "|".join(
             re.escape(norm(w)) for w in data["agent_markers"]) + r")\s*$"),
         toll_links=tuple(_tuples(data["toll_links"])),
+        toll_update_re=_toll_update_regex(data),
+        toll_noun_kinds={norm(n): ("" if k == "same" else str(k))
+                         for k, ns in data["toll_nouns"].items() for n in ns},
         subset_links=tuple(_tuples(data["subset_links"])),
         group_nouns=frozenset(norm(w) for w in data["group_nouns"]),
         articles_one=frozenset(norm(w) for w in data["singular_articles"]),
@@ -305,6 +321,7 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         list_active=tuple(sorted(((t, str(k)) for k, ps in data["singular_before"].items()
                                   for t in _tuples(ps)), key=lambda e: -len(e[0]))),
         split_verbs=frozenset(norm(w) for w in data["split_verbs"]),
+        split_pronouns=frozenset(norm(w) for w in data["split_pronouns"]),
         split_results=tuple(sorted(((t, str(k)) for k, ps in data["split_results"].items()
                                     for t in _tuples(ps)), key=lambda e: -len(e[0]))),
         later_death_re=re.compile(
@@ -313,6 +330,16 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         reflexive_deaths=tuple(_tuples(data["reflexive_deaths"])),
         reflexive_subjects=frozenset(norm(w) for w in data["reflexive_subjects"]),
     )
+
+
+def _toll_update_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """A toll noun, a few verb words and a preposition, up to the end of the text before a
+    figure: "the death toll was later raised to ", "le bilan s'est alourdi à "."""
+    nouns = _alts([n for ns in data["toll_nouns"].values() for n in ns])
+    verbs = _alts(data["toll_verbs"])
+    preps = _alts(data["toll_preps"])
+    return re.compile(rf"(?<!\w)(?P<noun>{nouns})\s+(?:(?:{verbs})(?!\w)\s*){{1,5}}"
+                      rf"(?:{preps})\s*$")
 
 
 def _alts(phrases: list[str]) -> str:
@@ -339,6 +366,16 @@ def _singular_regex(data: dict[str, Any]) -> re.Pattern[str]:
     active = (rf"(?P<b_cue>(?<!\w)(?:{before}))\s+(?:{art})\s+{SINGULAR_GAP}"
               rf"(?P<b_noun>{noun})(?!\w)")
     return re.compile(f"{passive}|{active}")
+
+
+def _open_singular_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """An article, up to two words, then any noun right before a passive casualty verb: the
+    subject of "was shot dead" is a person whatever the noun ("a radio reporter")."""
+    art = _alts(data["singular_articles"])
+    after = _alts([p for ps in data["singular_after"].values() for p in ps
+                   if " " in p.strip()])
+    return re.compile(rf"(?<!\w)(?:{art})\s+(?:[^\W\d][\w'-]*\s+){{0,2}}?"
+                      rf"(?P<o_noun>[^\W\d][\w'-]*)\s+(?P<o_cue>{after})(?!\w)")
 
 
 def _not_function(data: dict[str, Any]) -> str:

@@ -4,7 +4,7 @@
   killed", "killing two soldiers and a policeman": one figure per item, each its own count
   (the fusion stage adds up the distinct groups one sentence names);
 - a verb and its result around the victims: "shot the driver dead", "hacked three men to
-  death";
+  death", "leaving him dead";
 - an earlier victim's death in a sentence of its own: "A farmer was shot. He died the next
   day." (the pronoun stands for the one victim named before);
 - an attacker's own death: "a suicide bomber blew himself up" (the subject's count).
@@ -20,8 +20,10 @@ from dataclasses import dataclass
 
 from bilan.claims.lexicon import ClaimsLexicon, norm
 from bilan.claims.numbers import Token
+from bilan.records import Claim
 
 _MAX_WORDS = 4  # words of one item after its count ("local civil servant")
+_WHOLE_QUALIFIERS = frozenset({"exact", "at_least", "more_than", "about"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,12 @@ def find_lists(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> lis
     while i < n:
         # a verb and its result around one or more victims: "shot the driver dead"
         if toks[i].norm in lex.split_verbs and i + 1 < n:
+            if toks[i + 1].norm in lex.split_pronouns:
+                res = _longest(toks, i + 2, lex.split_results)
+                if res is not None:
+                    out.append(Found(1, res[1], "people", toks[i].start, toks[res[0] - 1].end))
+                    i = res[0]
+                    continue
             items = _items(toks, i + 1, lex, True)
             res = _longest(toks, items[-1].next, lex.split_results) if items else None
             if items and res is not None:
@@ -266,3 +274,38 @@ def reflexive(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> list
                     break
             break
     return out
+
+
+def drop_breakdowns(claims: list[Claim], generic: str = "people") -> list[Claim]:
+    """Leave out the parts of a toll the document also gives whole.
+
+    A sentence naming distinct groups of dead ("two soldiers and two medics died") whose
+    counts add up to a figure of the same kind given for people in general elsewhere in the
+    document ("airstrikes killed four people"), or in the same sentence before them ("ten
+    dead, six civilians and four rebels"), breaks that figure down: the parts are not
+    further victims (the fusion stage would otherwise add them up), so only the whole
+    figure is kept.
+    """
+    groups: dict[tuple[int, str], list[Claim]] = {}
+    for c in claims:
+        if c.kind in ("killed", "injured") and c.sentence >= 0 and not c.cumulative:
+            groups.setdefault((c.sentence, c.kind), []).append(c)
+    drop: set[int] = set()
+    for (sentence, kind), cs in groups.items():
+        totals = [c for c in claims if c.kind == kind and not c.cumulative
+                  and c.victims == generic and c.qualifier in _WHOLE_QUALIFIERS]
+        for whole in [None, *[c for c in cs if any(c is t for t in totals)]]:
+            parts = [c for c in cs if c is not whole and c.qualifier == "exact"
+                     and c.high == c.low]
+            if len(parts) < 2 or len({c.victims for c in parts}) < len(parts):
+                continue
+            total = sum(c.low for c in parts)
+            same = (whole is not None and whole.low == total
+                    and all(whole.end <= c.start for c in parts))
+            elsewhere = whole is None and any(
+                t.low == total and (t.high is None or t.high == total)
+                and t.sentence != sentence for t in totals)
+            if same or elsewhere:
+                drop.update(id(c) for c in parts)
+                break
+    return [c for c in claims if id(c) not in drop]
