@@ -228,8 +228,8 @@ def _state(toks: list[Token], first: int, last: int, lex: ClaimsLexicon) -> str 
 def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
                             timexes: Sequence[TimeMention] = ()) -> list[_Found]:
     """Counts with what they count in one sentence (no attribution yet)."""
-    found = _counts_in_sentence(text, sent, index, lex, timexes)
     toks = tokenize(text[sent.start:sent.end], sent.start)
+    found = _counts_in_sentence(text, sent, index, lex, timexes, toks)
     for group in (find_lists(text, sent.start, toks, lex), reflexive(text, sent.start, toks, lex)):
         if not group:
             continue
@@ -250,11 +250,11 @@ def _from_phrase(g: Found, toks: list[Token], index: int) -> _Found:
 
 
 def _counts_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
-                        timexes: Sequence[TimeMention] = ()) -> list[_Found]:
-    """Counts before their nouns and single victims in one sentence."""
+                        timexes: Sequence[TimeMention], toks: list[Token]) -> list[_Found]:
+    """Counts before their nouns and single victims in one sentence (``toks``: its
+    tokens)."""
     s0, s1 = sent.start, sent.end
     stext = text[s0:s1]
-    toks = tokenize(stext, s0)
     quants = find_quantities(stext, toks, lex, s0)
     low = norm(stext)
     if not quants:

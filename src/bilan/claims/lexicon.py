@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,6 +100,20 @@ def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts) if parts else r"(?!)")
 
 
+# multi-word phrases by their first word, longest first within each: a token is tried only
+# against the phrases it may open (the lists are long, the tokens many)
+PhraseTable = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def phrase_table(entries: Iterable[tuple[tuple[str, ...], str]]) -> PhraseTable:
+    """``entries`` (token tuple, label) grouped by first token, longest tuples first."""
+    grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for parts, label in sorted(entries, key=lambda e: -len(e[0])):
+        if parts:
+            grouped.setdefault(parts[0], []).append((parts, label))
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
 def _tuples(words: list[str]) -> list[tuple[str, ...]]:
     """Multi-word entries as token tuples ("victimes mortelles" -> ("victimes", "mortelles"))."""
     out = {tuple(norm(w).replace("'", "' ").split()) for w in words}
@@ -189,17 +204,18 @@ class ClaimsLexicon:
     # prepositions between a casualty verb and a later count: not the verb's object
     cue_gap_blockers: frozenset[str] = frozenset()
     # victims listed with one verb: "two soldiers and a policeman were killed" (lists.py)
-    list_auxiliaries: tuple[tuple[str, ...], ...] = ()  # "were", "have been" before the verb
-    list_cues: tuple[tuple[tuple[str, ...], str], ...] = ()  # the verb after the list
+    # "were", "have been" before the verb
+    list_auxiliaries: PhraseTable = field(default_factory=dict)
+    list_cues: PhraseTable = field(default_factory=dict)  # the verb after the list
     # verb and result around the victim: "shot the driver dead", "hacked three men to death"
-    list_active: tuple[tuple[tuple[str, ...], str], ...] = ()  # "killing" before the list
+    list_active: PhraseTable = field(default_factory=dict)  # "killing" before the list
     split_verbs: frozenset[str] = frozenset()
     split_pronouns: frozenset[str] = frozenset()  # one victim: "leaving him dead"
-    split_results: tuple[tuple[tuple[str, ...], str], ...] = ()
+    split_results: PhraseTable = field(default_factory=dict)
     # "He died the next day": an earlier victim's death, in a sentence of its own
     later_death_re: re.Pattern[str] | None = None
     # an attacker's own death: "a suicide bomber blew himself up"
-    reflexive_deaths: tuple[tuple[str, ...], ...] = ()
+    reflexive_deaths: PhraseTable = field(default_factory=dict)
     reflexive_subjects: frozenset[str] = frozenset()
 
 
@@ -315,19 +331,19 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         name_particles=frozenset(norm(w) for w in data["name_particles"]),
         subject_re=_subject_regex(data),
         cue_gap_blockers=frozenset(norm(w) for w in data["cue_gap_blockers"]),
-        list_auxiliaries=tuple(_tuples(data["list_auxiliaries"])),
-        list_cues=tuple(sorted(((t, str(k)) for k, ps in data["list_cues"].items()
-                                for t in _tuples(ps)), key=lambda e: -len(e[0]))),
-        list_active=tuple(sorted(((t, str(k)) for k, ps in data["singular_before"].items()
-                                  for t in _tuples(ps)), key=lambda e: -len(e[0]))),
+        list_auxiliaries=phrase_table((t, "") for t in _tuples(data["list_auxiliaries"])),
+        list_cues=phrase_table((t, str(k)) for k, ps in data["list_cues"].items()
+                               for t in _tuples(ps)),
+        list_active=phrase_table((t, str(k)) for k, ps in data["singular_before"].items()
+                                 for t in _tuples(ps)),
         split_verbs=frozenset(norm(w) for w in data["split_verbs"]),
         split_pronouns=frozenset(norm(w) for w in data["split_pronouns"]),
-        split_results=tuple(sorted(((t, str(k)) for k, ps in data["split_results"].items()
-                                    for t in _tuples(ps)), key=lambda e: -len(e[0]))),
+        split_results=phrase_table((t, str(k)) for k, ps in data["split_results"].items()
+                                   for t in _tuples(ps)),
         later_death_re=re.compile(
             rf"^(?:{_alts(data['later_death_subjects'])})\s+"
             rf"(?:{_alts(data['later_death_verbs'])})(?!\w)"),
-        reflexive_deaths=tuple(_tuples(data["reflexive_deaths"])),
+        reflexive_deaths=phrase_table((t, "") for t in _tuples(data["reflexive_deaths"])),
         reflexive_subjects=frozenset(norm(w) for w in data["reflexive_subjects"]),
     )
 

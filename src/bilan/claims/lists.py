@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bilan.claims.lexicon import ClaimsLexicon, norm
+from bilan.claims.lexicon import ClaimsLexicon, PhraseTable, norm
 from bilan.claims.numbers import Token
 from bilan.records import Claim
 
@@ -55,9 +55,11 @@ def _match(toks: list[Token], i: int, parts: tuple[str, ...]) -> int:
     return j
 
 
-def _longest(toks: list[Token], i: int,
-             entries: tuple[tuple[tuple[str, ...], str], ...]) -> tuple[int, str] | None:
-    for parts, kind in entries:
+def _longest(toks: list[Token], i: int, table: PhraseTable) -> tuple[int, str] | None:
+    """The longest phrase of ``table`` at token ``i``: (the token after it, its label)."""
+    if i >= len(toks):
+        return None
+    for parts, kind in table.get(toks[i].norm, ()):
         j = _match(toks, i, parts)
         if j > 0:
             return j, kind
@@ -88,7 +90,7 @@ def _stop_word(toks: list[Token], k: int, lex: ClaimsLexicon) -> bool:
             or t.norm in lex.articles_one or t.norm in lex.connectors
             or _longest(toks, k, lex.list_cues) is not None
             or _longest(toks, k, lex.split_results) is not None
-            or any(_match(toks, k, a) > 0 for a in lex.list_auxiliaries))
+            or _longest(toks, k, lex.list_auxiliaries) is not None)
 
 
 def _singular(word: str, lex: ClaimsLexicon) -> bool:
@@ -209,11 +211,9 @@ def find_lists(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> lis
         items = _items(toks, i, lex, True) if _count(toks, i, lex, True) else []
         if len(items) >= 2:
             k = items[-1].next
-            for aux in lex.list_auxiliaries:
-                j = _match(toks, k, aux)
-                if j > 0:
-                    k = j
-                    break
+            aux = _longest(toks, k, lex.list_auxiliaries)
+            if aux is not None:
+                k = aux[0]
             cue = _longest(toks, k, lex.list_cues)
             if cue is not None and not _excluded(low, s0, items[0].start, lex):
                 end = toks[cue[0] - 1].end
@@ -252,10 +252,10 @@ def reflexive(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> list
     killing only themselves" (2)."""
     out: list[Found] = []
     for k in range(len(toks)):
-        j = next((_match(toks, k, r) for r in lex.reflexive_deaths if _match(toks, k, r) > 0),
-                 -1)
-        if j < 0:
+        death = _longest(toks, k, lex.reflexive_deaths)
+        if death is None:
             continue
+        j = death[0]
         # the subject: the nearest listed noun before, in the same sentence, with its count
         for h in range(k - 1, max(-1, k - 16), -1):
             if toks[h].text in ".;:":
