@@ -9,6 +9,8 @@ and the catch-all kinds come last. Position only breaks ties.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Sequence
 
 from bilan.records import Document, Event
@@ -85,10 +87,56 @@ def first_offset(event: Event) -> int:
     return min((m.start for m in event.mentions), default=0)
 
 
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def latest_day(event: Event) -> dt.date | None:
+    """The last day the event's date may stand for (the end of its month, week or year)."""
+    start = _day(event.date)
+    if start is None:
+        return None
+    end = _day(event.date_end)
+    if end is not None:
+        return max(start, end)
+    if event.date_precision == "week":
+        return start + dt.timedelta(days=6)
+    if event.date_precision == "month":
+        return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    if event.date_precision == "year":
+        return start.replace(month=12, day=31)
+    return start
+
+
+def told_news(events: Sequence[Event]) -> list[Event]:
+    """The events of a snippet that are its news: a note opens with its happening, dated
+    to the day; what it tells of a vaguer time wholly before that day (riots "in
+    mid-April", attacks "last month" in a note on 3 May) is background, not the subject.
+    (An earlier event dated to the day is kept: the first event's own day may be only
+    the report's.)"""
+    first = min(events, key=first_offset)
+    day = _day(first.date) if first.date_precision == "day" else None
+    if day is None:
+        return list(events)
+    kept = [
+        e
+        for e in events
+        if e.date_precision == "day" or (last := latest_day(e)) is None or last >= day
+    ]
+    return kept or list(events)
+
+
 def main_event(events: Sequence[Event]) -> Event:
-    """The event a snippet is about: the most telling kind, the earliest among equals."""
+    """The event a snippet is about: the most telling kind, the earliest among equals,
+    among those that are not background told before the note's day (``told_news``)."""
     if not events:
         raise ValueError("main_event of no events")
+    events = told_news(events)
     best = min(events, key=lambda e: (-priority(e), first_offset(e)))
     if (best.event_type, best.sub_event_type) == CHEMICAL:
         # a toxic gas named after a note's air strikes (in a later sentence) is an
