@@ -707,7 +707,8 @@ def _toll_updates(text: str, sent: Span, index: int, lex: ClaimsLexicon,
     """A toll raised or revised, its figure alone after it: "the death toll was later raised
     to 16", "though the number was eventually raised to sixteen" (the kind of the figure told
     before it in the sentence, or in the sentence before)."""
-    if lex.toll_update_re is None:
+    if (lex.toll_update_re is None or lex.toll_noun_re is None
+            or lex.toll_noun_re.search(norm(sent.text)) is None):
         return []
     toks = tokenize(text[sent.start:sent.end], sent.start)
     out: list[_Found] = []

@@ -184,6 +184,8 @@ class ClaimsLexicon:
     toll_links: tuple[tuple[str, ...], ...] = ()
     # "the death toll was raised to 16": a toll noun, its verb, then the figure alone
     toll_update_re: re.Pattern[str] | None = None
+    # any toll noun anywhere: a sentence without one has no toll update (a quick test)
+    toll_noun_re: re.Pattern[str] | None = None
     toll_noun_kinds: dict[str, str] = field(default_factory=dict)  # noun -> kind ("" = the
     # kind of the figure before it)
     # between a count and a casualty noun: a part of a group already counted ("three of
@@ -321,6 +323,7 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
             re.escape(norm(w)) for w in data["agent_markers"]) + r")\s*$"),
         toll_links=tuple(_tuples(data["toll_links"])),
         toll_update_re=_toll_update_regex(data),
+        toll_noun_re=re.compile(_alts([n for ns in data["toll_nouns"].values() for n in ns])),
         toll_noun_kinds={norm(n): ("" if k == "same" else str(k))
                          for k, ns in data["toll_nouns"].items() for n in ns},
         subset_links=tuple(_tuples(data["subset_links"])),

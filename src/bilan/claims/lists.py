@@ -66,6 +66,11 @@ def _longest(toks: list[Token], i: int, table: PhraseTable) -> tuple[int, str] |
     return None
 
 
+def _opens_any(toks: list[Token], *tables: PhraseTable) -> bool:
+    """Whether some token is the first word of a phrase of one of ``tables``."""
+    return any(t.norm in table for t in toks for table in tables)
+
+
 def _count(toks: list[Token], i: int, lex: ClaimsLexicon, the: bool) -> tuple[int, int] | None:
     """The count opening an item at ``i``: (value, next token) or None."""
     if i >= len(toks):
@@ -173,8 +178,9 @@ def _excluded(low: str, s0: int, start: int, lex: ClaimsLexicon) -> bool:
 
 def find_lists(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> list[Found]:
     """Victims listed with one casualty verb, or between a verb and its result."""
-    if not lex.list_cues:
-        return []
+    if not lex.list_cues or not _opens_any(toks, lex.list_cues, lex.list_active,
+                                           lex.split_results):
+        return []  # no verb a list could share, nor a result: most sentences
     low = norm(text[s0:toks[-1].end]) if toks else ""
     out: list[Found] = []
     i = 0
@@ -251,6 +257,8 @@ def reflexive(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> list
     """An attacker's own death: "a suicide bomber blew himself up" (1), "two bombers ...,
     killing only themselves" (2)."""
     out: list[Found] = []
+    if not _opens_any(toks, lex.reflexive_deaths):
+        return out
     for k in range(len(toks)):
         death = _longest(toks, k, lex.reflexive_deaths)
         if death is None:
