@@ -34,3 +34,12 @@ def test_french_note_stays_french() -> None:
     ident = load_identifier()
     fr = "Le 3 juin 2021, des Imbonerakure ont battu deux membres du CNL à Gihanga (Bubanza)."
     assert ident.identify(fr)[0] == "fr"
+
+
+
+def test_small_english_words_that_french_lacks_count() -> None:
+    # "in", "to", "he", "not", "when": no French word; a note of such words and names
+    # is English by its words, whatever its letters look like
+    ident = load_identifier()
+    note = "In Bouake he went to Korhogo when told to, not to Daloa, said Kone."
+    assert ident.by_function_words(note) == "en"
