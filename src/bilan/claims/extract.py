@@ -121,7 +121,11 @@ def _noun_after(toks: list[Token], k: int, lex: ClaimsLexicon
         if kind or victim or other:
             break
         if w in lex.non_claim_units:
-            return None
+            if not (k + 1 < n and _plural_person(toks[k + 1], lex)):
+                return None
+            skipped += 1  # "two cattle thieves": the unit names what the people deal in
+            k += 1
+            continue
         run = _name_run(toks, k, lex) if not named else k
         if run > k:
             # "30 State of Sinai militants", "2 NDC-R fighters": a proper name (one, of any
@@ -130,10 +134,38 @@ def _noun_after(toks: list[Token], k: int, lex: ClaimsLexicon
             continue
         if (not t.is_word or w in lex.function_words or t.is_num or skipped >= 2
                 or w in lex.number_words):
+            if skipped and _plural_person(toks[k - 1], lex) and _casualty_follows(toks, k, lex):
+                # "two cattle thieves were killed": a plural right before a casualty verb
+                victim, end = "people", toks[k - 1].end
             break
         skipped += 1
         k += 1
     return kind, victim, other, end, k
+
+
+def _plural_person(t: Token, lex: ClaimsLexicon) -> bool:
+    """A word that may name people in the plural: a known victim noun, or an unknown word
+    ending in -s that is no thing, unit or casualty word."""
+    w = t.norm
+    if not t.is_word:
+        return False
+    if w in lex.victim_nouns:
+        return True
+    return (len(w) > 3 and w.endswith("s") and w not in lex.function_words
+            and w not in lex.other_nouns and w not in lex.non_claim_units
+            and w not in lex.kind_cues and w not in lex.number_words)
+
+
+def _casualty_follows(toks: list[Token], k: int, lex: ClaimsLexicon) -> bool:
+    """An auxiliary at ``k`` ("were", "have been") then, within two more words, a verb
+    saying the people were killed or hurt."""
+    if k >= len(toks) or toks[k].norm not in lex.list_auxiliaries:
+        return False
+    for j in range(k + 1, min(len(toks), k + 4)):
+        if any(kind in ("killed", "injured") and _match_seq(toks, j, parts) > 0
+               for parts, kind in lex.kind_cues.get(toks[j].norm, ())):
+            return True
+    return False
 
 
 def _name_run(toks: list[Token], k: int, lex: ClaimsLexicon) -> int:
@@ -228,7 +260,7 @@ def _state(toks: list[Token], first: int, last: int, lex: ClaimsLexicon) -> str 
 def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
                             timexes: Sequence[TimeMention] = ()) -> list[_Found]:
     """Counts with what they count in one sentence (no attribution yet)."""
-    toks = tokenize(text[sent.start:sent.end], sent.start)
+    toks = respell(tokenize(text[sent.start:sent.end], sent.start), lex.misspelt)
     found = _counts_in_sentence(text, sent, index, lex, timexes, toks)
     for group in (find_lists(text, sent.start, toks, lex), reflexive(text, sent.start, toks, lex)):
         if not group:
@@ -241,6 +273,14 @@ def find_claims_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexico
         found.extend(_from_phrase(g, toks, index) for g in group)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def respell(toks: list[Token], misspelt: dict[str, str]) -> list[Token]:
+    """``toks`` with a casualty word misspelt by one slip ("killling") compared as the word
+    (the token's text and offsets unchanged)."""
+    if not misspelt or not any(t.norm in misspelt for t in toks):
+        return toks
+    return [t._replace(norm=misspelt[t.norm]) if t.norm in misspelt else t for t in toks]
 
 
 def _from_phrase(g: Found, toks: list[Token], index: int) -> _Found:

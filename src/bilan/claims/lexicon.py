@@ -78,6 +78,7 @@ SCHEMA: dict[str, Any] = {
     "later_death_subjects": (list, str),
     "later_death_verbs": (list, str),
     "reflexive_deaths": (list, str),
+    "tolerant_cues": (list, str),
     "reflexive_subjects": (list, str),
 }
 
@@ -219,6 +220,8 @@ class ClaimsLexicon:
     # an attacker's own death: "a suicide bomber blew himself up"
     reflexive_deaths: PhraseTable = field(default_factory=dict)
     reflexive_subjects: frozenset[str] = frozenset()
+    # a casualty word misspelt by one slip ("killling", "kiled", "injuerd") -> the word
+    misspelt: dict[str, str] = field(default_factory=dict)
 
 
 def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
@@ -348,7 +351,29 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
             rf"(?:{_alts(data['later_death_verbs'])})(?!\w)"),
         reflexive_deaths=phrase_table((t, "") for t in _tuples(data["reflexive_deaths"])),
         reflexive_subjects=frozenset(norm(w) for w in data["reflexive_subjects"]),
+        misspelt=misspellings(data["tolerant_cues"]),
     )
+
+
+def misspellings(words: Iterable[str]) -> dict[str, str]:
+    """One slip of a typist away from each word of six letters or more: a doubled letter
+    typed once ("kiled"), a letter typed twice ("killling"), two neighbours swapped
+    ("injuerd"). No letter is replaced, so no other real word is reached ("filled")."""
+    out: dict[str, str] = {}
+    exact = {norm(w) for w in words}
+    for word in exact:
+        if len(word) < 6:
+            continue
+        variants: set[str] = set()
+        for i in range(len(word)):
+            variants.add(word[:i + 1] + word[i:])  # a letter twice
+            if i + 1 < len(word) and word[i] == word[i + 1]:
+                variants.add(word[:i] + word[i + 1:])  # a doubled letter once
+            if i + 1 < len(word) and word[i] != word[i + 1]:
+                variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])  # swapped
+        for v in variants - exact:
+            out.setdefault(v, word)
+    return out
 
 
 def _toll_update_regex(data: dict[str, Any]) -> re.Pattern[str]:
