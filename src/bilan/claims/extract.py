@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bilan.claims.attribution import (
@@ -25,7 +25,7 @@ from bilan.claims.attribution import (
     role_of,
     subject_head,
 )
-from bilan.claims.lexicon import ClaimsLexicon, norm
+from bilan.claims.lexicon import ClaimsLexicon, norm, unfound_body
 from bilan.claims.lists import Found, drop_breakdowns, find_lists, later_death, reflexive
 from bilan.claims.numbers import Quantity, Token, find_quantities, tokenize
 from bilan.records import ActorMention, Claim, ClaimKind, Span, TimeMention
@@ -430,14 +430,22 @@ def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
         return []
     out: list[_Found] = []
     s0 = sent.start
+    low, pos = _cue_text(low, toks, s0, lex)
+
+    def at(i: int) -> int:  # an offset in ``low`` as an offset in the text
+        return s0 + (pos[i] if pos else i)
+
+    def upto(i: int) -> int:  # the end of a match in ``low`` as an offset in the text
+        return s0 + (pos[i - 1] + 1 if pos and i > 0 else i)
+
     for m in lex.singular_re.finditer(low):
         passive = m.group("a_cue") is not None
         cue = m.group("a_cue") if passive else m.group("b_cue")
         kind = lex.singular_kinds.get(re.sub(r"\s+", " ", cue))
-        if kind is None:
+        if kind is None or (not passive and unfound_body(cue, low, lex)):
             continue
         noun = m.group("a_noun") if passive else m.group("b_noun")
-        start, end = s0 + m.start(), s0 + m.end()
+        start, end = at(m.start()), upto(m.end())
         if any(f.start < end and start < f.end for f in [*found, *out]):
             continue
         clause = re.split(r"[,;:]", low[:m.start()])[-1]
@@ -451,7 +459,7 @@ def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
         for m in lex.open_singular_re.finditer(low):
             noun = m.group("o_noun")
             kind = lex.singular_kinds.get(re.sub(r"\s+", " ", m.group("o_cue")))
-            start, end = s0 + m.start(), s0 + m.end()
+            start, end = at(m.start()), upto(m.end())
             if (kind is None or noun in lex.other_nouns or noun in lex.non_claim_units
                     or noun in lex.function_words or noun in lex.determiners
                     or any(f.start < end and start < f.end for f in [*found, *out])):
@@ -466,22 +474,72 @@ def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
         sm = lex.subject_re.match(low)
         kind = lex.singular_kinds.get(re.sub(r"\s+", " ", sm.group("s_cue"))) if sm else None
         if sm and kind is not None:
-            start, end = s0 + sm.start(), s0 + sm.end()
+            start, end = at(sm.start()), upto(sm.end())
             if not any(f.start < end and start < f.end for f in [*found, *out]) and not (
                     lex.hypothetical_re.search(sm.group(0))):
                 q = Quantity(1, 1, "exact", start, end, 0, 1)
                 victims = lex.singular_victims.get(
                     re.sub(r"\s+", " ", sm.group("s_noun")), "people")
                 out.append(_Found(q, kind, victims, None, start, end, index))  # type: ignore[arg-type]
-    for kind, victims, start, end in _bare_and_named(text, sent, lex, low):
+    for kind, victims, start, end in [*_open_active(lex, low, at, upto),
+                                      *_bare_and_named(text, sent, lex, low, at, upto)]:
         if any(f.start < end and start < f.end for f in [*found, *out]):
             continue
-        clause = re.split(r"[,;:]", low[:start - s0])[-1]
+        clause = re.split(r"[,;:]", norm(text[s0:start]))[-1]
         if lex.hypothetical_re.search(clause):
             continue
         first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
         q = Quantity(1, 1, "exact", start, end, first, first + 1)
         out.append(_Found(q, kind, victims, None, start, end, index))  # type: ignore[arg-type]
+    return out
+
+
+def _cue_text(low: str, toks: list[Token], s0: int,
+              lex: ClaimsLexicon) -> tuple[str, list[int]]:
+    """``low`` with a misspelt casualty word spelt right ("kiled" -> "killed") and an adverb
+    after an auxiliary dropped ("was reportedly killed" -> "was killed"), with the offset in
+    ``low`` of each character of the new text (empty when nothing changed: most sentences)."""
+    edits = [(t.start - s0, t.end - s0, t.norm) for t in toks
+             if t.is_word and t.norm != low[t.start - s0:t.end - s0]
+             and low[t.start - s0:t.end - s0] in lex.misspelt]
+    if lex.adverb_re is not None:
+        edits.extend((m.start("adv"), m.end("adv"), "") for m in lex.adverb_re.finditer(low))
+    if not edits:
+        return low, []
+    out: list[str] = []
+    pos: list[int] = []
+    i = 0
+    for a, b, rep in sorted(edits):
+        if a < i:
+            continue
+        out.append(low[i:a])
+        pos.extend(range(i, a))
+        out.append(rep)
+        pos.extend(min(a + k, b - 1) for k in range(len(rep)))
+        i = b
+    out.append(low[i:])
+    pos.extend(range(i, len(low)))
+    pos.append(len(low))
+    return "".join(out), pos
+
+
+def _open_active(lex: ClaimsLexicon, low: str, at: Callable[[int], int],
+                 upto: Callable[[int], int]) -> list[tuple[str, str, int, int]]:
+    """One victim named by any noun after an active casualty verb and an article ("killed a
+    revenue collector near ..."): (kind, victims, start, end)."""
+    out: list[tuple[str, str, int, int]] = []
+    if lex.open_active_re is None or lex.singular_kinds is None:
+        return out
+    for m in lex.open_active_re.finditer(low):
+        noun = m.group("p_noun")
+        kind = lex.singular_kinds.get(re.sub(r"\s+", " ", m.group("p_cue")))
+        if (kind is None or noun in lex.other_nouns or noun in lex.non_claim_units
+                or noun in lex.function_words or noun in lex.determiners
+                or noun in lex.open_object_stops or noun in lex.number_words
+                or noun in lex.weekdays or noun.endswith("s")
+                or unfound_body(m.group("p_cue"), low, lex)):
+            continue
+        out.append((kind, "people", at(m.start()), upto(m.end())))
     return out
 
 
@@ -493,8 +551,9 @@ def _is_victim_word(w: str, lex: ClaimsLexicon) -> bool:
             or any(parts[0] == w for parts, _k in lex.kind_nouns))
 
 
-def _bare_and_named(text: str, sent: Span, lex: ClaimsLexicon,
-                    low: str) -> list[tuple[str, str, int, int]]:
+def _bare_and_named(text: str, sent: Span, lex: ClaimsLexicon, low: str,
+                    at: Callable[[int], int],
+                    upto: Callable[[int], int]) -> list[tuple[str, str, int, int]]:
     """One victim with no article ("killed former village chief", "Farmer killed in ...")
     or named ("gunmen killed John Okello"): (kind, victims, start, end). The evidence is the
     noun or the name with its verb; no number is made up, the noun phrase is the figure."""
@@ -506,14 +565,16 @@ def _bare_and_named(text: str, sent: Span, lex: ClaimsLexicon,
             cue = m.group("c_cue") if active else m.group("d_cue")
             noun = m.group("c_noun") if active else m.group("d_noun")
             kind = lex.singular_kinds.get(re.sub(r"\s+", " ", cue))
-            if kind is None:
+            if kind is None or (active and unfound_body(cue, low, lex)):
                 continue
-            start = s0 + (m.start() if active else m.start("d_noun") - len(m.group("d_gap")))
-            out.append((kind, lex.singular_victims.get(noun, "people"), start, s0 + m.end()))
+            start = at(m.start() if active else m.start("d_noun") - len(m.group("d_gap")))
+            out.append((kind, lex.singular_victims.get(noun, "people"), start, upto(m.end())))
     if lex.named_re is not None and lex.singular_victims is not None:
         stext = text[s0:sent.end]
         for m in lex.named_re.finditer(stext):
             name = m.group("name") or m.group("m_name")
+            if m.group("m_cue") and unfound_body(norm(m.group("m_cue")), low, lex):
+                continue  # "with the body of <name>": no death said here
             words = [norm(w) for w in name.split()]
             if any(w in lex.function_words or w in lex.determiners
                    or w in lex.singular_victims or w in lex.victim_nouns for w in words):

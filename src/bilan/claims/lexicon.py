@@ -79,6 +79,13 @@ SCHEMA: dict[str, Any] = {
     "later_death_verbs": (list, str),
     "reflexive_deaths": (list, str),
     "tolerant_cues": (list, str),
+    "singular_possessives": (list, str),
+    "object_articles": (list, str),
+    "cue_adverbs": (list, str),
+    "adverb_hosts": (list, str),
+    "open_object_stops": (list, str),
+    "body_nouns": (list, str),
+    "found_cues": (list, str),
     "reflexive_subjects": (list, str),
 }
 
@@ -222,6 +229,16 @@ class ClaimsLexicon:
     reflexive_subjects: frozenset[str] = frozenset()
     # a casualty word misspelt by one slip ("killling", "kiled", "injuerd") -> the word
     misspelt: dict[str, str] = field(default_factory=dict)
+    # "his", "sa": one person after it ("his wife"), counted as an article is
+    possessives: frozenset[str] = frozenset()
+    # an adverb between an auxiliary and a casualty verb ("was reportedly killed")
+    adverb_re: re.Pattern[str] | None = None
+    # any noun after an active casualty verb and an article ("killed a tax collector")
+    open_active_re: re.Pattern[str] | None = None
+    open_object_stops: frozenset[str] = frozenset()
+    # "the body of": a death only in a sentence saying it was found
+    body_nouns: frozenset[str] = frozenset()
+    found_re: re.Pattern[str] | None = None
 
 
 def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
@@ -352,6 +369,13 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         reflexive_deaths=phrase_table((t, "") for t in _tuples(data["reflexive_deaths"])),
         reflexive_subjects=frozenset(norm(w) for w in data["reflexive_subjects"]),
         misspelt=misspellings(data["tolerant_cues"]),
+        possessives=frozenset(norm(w) for w in data["singular_possessives"]),
+        adverb_re=re.compile(rf"(?<!\w)(?:{_alts(data['adverb_hosts'])})\s+"
+                             rf"(?P<adv>(?:{_alts(data['cue_adverbs'])})\s+)"),
+        open_active_re=_open_active_regex(data),
+        open_object_stops=frozenset(norm(w) for w in data["open_object_stops"]),
+        body_nouns=frozenset(norm(w) for w in data["body_nouns"]),
+        found_re=_phrase_regex(data["found_cues"]),
     )
 
 
@@ -407,9 +431,22 @@ def _singular_regex(data: dict[str, Any]) -> re.Pattern[str]:
     before = _alts([p for ps in data["singular_before"].values() for p in ps])
     passive = (rf"(?P<a_art>(?<!\w)(?:{art}))\s+{SINGULAR_GAP}(?P<a_noun>{noun})(?!\w)"
                rf"{SINGULAR_TAIL}\s+(?P<a_cue>{after})(?!\w)")
-    active = (rf"(?P<b_cue>(?<!\w)(?:{before}))\s+(?:{art})\s+{SINGULAR_GAP}"
+    objs = _alts([*data["singular_articles"], *data["object_articles"]])
+    active = (rf"(?P<b_cue>(?<!\w)(?:{before}))(?:\s+|(?<='))(?:{objs})\s+{SINGULAR_GAP}"
               rf"(?P<b_noun>{noun})(?!\w)")
     return re.compile(f"{passive}|{active}")
+
+
+def _open_active_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """An active casualty verb, an article, up to two words and any noun ending its phrase
+    (punctuation, "and" or a preposition next): "killed a revenue collector in ..."."""
+    objs = _alts([*data["singular_articles"], *data["object_articles"]])
+    before = _alts([p for ps in data["singular_before"].values() for p in ps])
+    links = [w for w in data["number_connectors"] if w.isalpha()]
+    stops = _alts([*data["cue_gap_blockers"], *links])
+    return re.compile(rf"(?P<p_cue>(?<!\w)(?:{before}))(?:\s+|(?<='))(?:{objs})\s+"
+                      rf"(?:[^\W\d][\w'-]*\s+){{0,2}}?(?P<p_noun>[^\W\d][\w'-]*)"
+                      rf"(?=\s*(?:[,.;:()]|$)|\s+(?:{stops})(?!\w))")
 
 
 def _open_singular_regex(data: dict[str, Any]) -> re.Pattern[str]:
@@ -482,6 +519,13 @@ def _named_regex(data: dict[str, Any]) -> re.Pattern[str]:
         rf"(?<![\w'’]){name}(?:{app}|\s*,)?\s+(?P<n_cue>{after})(?!\w)"
         rf"|(?P<m_cue>(?<!\w)(?:{before}))\s+{gap}(?P<m_name>(?:[A-ZÀ-Ý][\w'’-]+\s+){{1,3}}"
         rf"[A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
+
+
+def unfound_body(cue: str, low: str, lex: ClaimsLexicon) -> bool:
+    """Is ``cue`` "the body of" in a sentence (``low``) that does not say it was found?"""
+    words = re.findall(r"[^\W\d]+", cue)
+    return (bool(words) and any(w in lex.body_nouns for w in words[:2])
+            and (lex.found_re is None or lex.found_re.search(low) is None))
 
 
 def load_lexicon(lang: str) -> ClaimsLexicon:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bilan.claims.lexicon import ClaimsLexicon, PhraseTable, norm
+from bilan.claims.lexicon import ClaimsLexicon, PhraseTable, norm, unfound_body
 from bilan.claims.numbers import Token
 from bilan.records import Claim
 
@@ -84,8 +84,8 @@ def _count(toks: list[Token], i: int, lex: ClaimsLexicon, the: bool) -> tuple[in
         return lex.compound_numbers[(w, toks[i + 2].norm)], i + 3
     if w in lex.number_words and lex.number_words[w] > 0 and w not in lex.vague_determiners:
         return lex.number_words[w], i + 1
-    if w in lex.articles_one or (the and w in lex.determiners):
-        return 1, i + 1
+    if w in lex.articles_one or w in lex.possessives or (the and w in lex.determiners):
+        return 1, i + 1  # "his wife": one person, as "a" or "the" before a singular noun
     return None
 
 
@@ -206,8 +206,10 @@ def find_lists(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> lis
         # an active verb before the list: "killing two soldiers and a policeman"
         active = _longest(toks, i, lex.list_active)
         if active is not None:
-            items = _items(toks, active[0], lex, False)
-            if len(items) >= 2 and not _excluded(low, s0, toks[i].start, lex):
+            items = _items(toks, active[0], lex, True)
+            verb = " ".join(t.norm for t in toks[i:active[0]])
+            if (len(items) >= 2 and not _excluded(low, s0, toks[i].start, lex)
+                    and not unfound_body(verb, low, lex)):
                 used = set()
                 out.extend(Found(it.low, active[1], _label(it.head, lex, used), toks[i].start,
                                  it.end) for it in items)
