@@ -352,17 +352,18 @@ def most_mentioned_city(doc: Document) -> Place | None:
     return max(counts.values(), key=lambda c: c[0])[1]
 
 
-def theatre_country(doc: Document) -> str | None:
+def theatre_country(doc: Document, misread: frozenset[int] = frozenset()) -> str | None:
     """Country code of the report's theatre: the country whose towns, quarters and
     divisions the report names most (the place of the violence, not of capitals and talks
     abroad); ties go to the country named most in all (its name and demonym too: "in
     Doutchi, near Diffa" with a Nigerien army camp is in Niger, whatever namesake Doutchi
-    has), then to the first named; with no such place, the most named country."""
+    has), then to the first named; with no such place, the most named country. Mentions
+    starting at ``misread`` (``misread_places``) do not count."""
     local: dict[str, int] = {}
     every: dict[str, int] = {}
     first: dict[str, int] = {}
     for pm in doc.places:
-        if not _outside_dateline(doc, pm):
+        if not _outside_dateline(doc, pm) or pm.start in misread:
             continue
         cc = pm.place.country_code
         every[cc] = every.get(cc, 0) + 1
@@ -373,7 +374,7 @@ def theatre_country(doc: Document) -> str | None:
         return max(local, key=lambda c: (local[c], every[c], -first[c]))
     counts: dict[str, int] = {}
     for pm in doc.places:
-        if not pm.demonym and _outside_dateline(doc, pm):
+        if not pm.demonym and _outside_dateline(doc, pm) and pm.start not in misread:
             counts[pm.place.country_code] = counts.get(pm.place.country_code, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
@@ -406,6 +407,7 @@ HOLDER_KM = 200.0  # a place situated by a city ("X area of Y") lies within this
 _HOLDER_MARK = re.compile(r"[,(\[]")
 _CITY_HOLDER_MARK = re.compile(r"[(\[]")
 _NOT_HOLDER_MARK = re.compile(r"[.;:!?)]")
+_RIGHT_AFTER = re.compile(r"\s*[,(]")  # a holder chain opening right after a place
 
 
 def _gap_has(gap: str, mark: re.Pattern[str], words: re.Pattern[str] | None) -> bool:
@@ -463,9 +465,21 @@ def misread_places(doc: Document, lexicon: EventLexicon) -> frozenset[int]:
             continue
         if not _outside_holder(pm.place, nxt.place, gap, lexicon):
             continue
-        if (pm.place.country_code != nxt.place.country_code
-                and named[nxt.place.country_code] <= named[pm.place.country_code]):
-            continue  # the holder may as well be the one misread
+        if (pm.locative and nxt.place.precision == "admin1" and _RIGHT_AFTER.match(gap)
+                and pm.place.country_code == nxt.place.country_code):
+            # "in X, Y state" with X read in another state of the same country: the
+            # places stage kept that reading against its holder (a well-known town), so
+            # the report's division is the slip ("in Mariupol, Zaporizhia")
+            continue
+        if pm.place.country_code != nxt.place.country_code and (
+                named[nxt.place.country_code] < named[pm.place.country_code]
+                or (named[nxt.place.country_code] == named[pm.place.country_code]
+                    and nxt.place.precision not in ("city", "district"))):
+            # the report names the first one's country more: the holder is misread; on a
+            # tie, a town named to situate a place is the better known of the two ("X
+            # suburb, Y city", "X residents (Y)"): the place is the namesake; a division
+            # may as well be the one misread (its name recurs across countries)
+            continue
         out.add(pm.start)
     return frozenset(out)
 
@@ -536,7 +550,9 @@ def choose_place(
     takes the snippet's place (``document_place``) before the sentence before. Reference
     points ("à 800 km de X", "told reporters in X") are skipped while the sentence names
     another place; a violent event named with nothing but them takes the sentence before,
-    then the report's city, and only then them.
+    then the report's city, and only then them. An event whose place is a division or a
+    country, with a reference town inside it in the same sentence ("30 km south of Y, in
+    Y province"), is placed at that town.
     """
     violent = kind[0] in VIOLENT_TYPES
     theatres: frozenset[str] = frozenset()
@@ -555,6 +571,12 @@ def choose_place(
         if lead is not None and lead is not place and _contains(place, lead) and (
                 _specificity(lead) < _specificity(place)):
             return lead
+    if place is not None and place.precision in ("country", "admin1"):
+        # "in X, south of Y (Y province)" with X unknown or misread: the town the event
+        # is situated from lies nearer to it than the middle of the division holding it
+        near = _reference_town_inside(here, place)
+        if near is not None:
+            return near
     if place is not None:
         return place
     if here and not violent:
@@ -585,6 +607,16 @@ def choose_place(
         return _best_place(doc, here, trigger.start, lexicon)  # "20 km south of X" only
     dateline = [pm for pm in doc.places if not _outside_dateline(doc, pm)]
     return dateline[0].place if dateline else None
+
+
+def _reference_town_inside(mentions: list[PlaceMention], division: Place) -> Place | None:
+    """The first town or quarter among ``mentions`` named only to situate the event ("20
+    km south of Y") that lies inside ``division``, None without one."""
+    for pm in mentions:
+        if (pm.reference and pm.place.precision in ("city", "district")
+                and _contains(division, pm.place)):
+            return pm.place
+    return None
 
 
 def document_place(
@@ -871,7 +903,7 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
     index = doc_index(doc, lexicon)
     typed, with_trigger = typed_triggers(doc, lexicon, index)
     onto = lexicon.ontology
-    theatre = theatre_country(doc)
+    theatre = theatre_country(doc, index.misread)
     drafts: list[Draft] = []
     for tt in typed:
         idx, trig = tt.sentence, tt.match.span
