@@ -354,10 +354,21 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             i = best_j + 1
             continue
         start, end = wstarts[i], wends[best_j]
+        if (i > 0 and best_key not in gaz.trusted and text[wends[i - 1] : start] == "-"
+                and texts[i - 1][:1].isupper()
+                and any(gaz.kind(x) in ADMIN_KINDS for x in gaz.candidates(best_key))
+                and not any(not _is_small(gaz, x, keys[i - 1])
+                            for x in gaz.candidates(keys[i - 1]))):
+            # "Haut-Katanga", "Mayo-Sava": a division named by the end of another's name
+            i = best_j + 1
+            continue
         has_next = best_j + 1 < n
         gap = text[end : wstarts[best_j + 1]] if has_next else ""
         nxt_key = keys[best_j + 1] if has_next else ""
-        if (has_next and best_key not in gaz.trusted
+        city_part = (gap == "-" and texts[best_j + 1][:1].isupper()
+                     and _compound_city(gaz, best_key)
+                     and not _route(text, wends[best_j + 1], lex.facility_suffixes))
+        if (has_next and best_key not in gaz.trusted and not city_part
                 and (gap == "-" or (gap == " " and nxt_key in lex.facility_suffixes))):
             i = best_j + 1  # "Ysyk-Ata", "Bolivar Avenue": part of another name
             continue
@@ -394,6 +405,8 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
                 possessive = end + 3
             found[-1].locative = False
         i = best_j + 1
+        while city_part and i < n and text[wends[i - 1] : wstarts[i]] == "-":
+            i += 1  # "Mogadishu-Karan": the city's part is no place of its own
     return found
 
 
@@ -515,6 +528,23 @@ def _holds_previous(text: str, start: int, end: int, prev_end: int | None) -> st
     if "," not in gap.group() or _container(text, start, end, prev_end):
         return "strong"
     return "weak"
+
+
+# A city this populous named before a hyphen and another capitalised word names a part of
+# it ("Mogadishu-Karan", "Kiev-Holosiivskyi": a district of the city) or a route from it.
+COMPOUND_CITY_POPULATION = 500_000
+
+
+def _compound_city(gaz: Gazetteer, key: str) -> bool:
+    return any(gaz.kind(x) == "city" and gaz.population[x] >= COMPOUND_CITY_POPULATION
+               for x in gaz.candidates(key))
+
+
+def _route(text: str, at: int, suffixes: frozenset[str]) -> bool:
+    """Whether the words from ``at`` name a road ("-Kaduna Express way", "-Abuja road"):
+    a compound "X-Y" there names a route between two places, not a part of X."""
+    words = fold(text[at : at + 40]).split()
+    return any(w.strip(".,;:()") in suffixes or w.startswith("express") for w in words[:2])
 
 
 def _acronym(word: str) -> bool:
@@ -943,6 +973,9 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             settled.setdefault(memo, best)
         final.append(best)
     held = _hold_to_containers(gaz, chosen, final, score, votes)
+    for i, (r, ok, _) in enumerate(chosen):
+        if r.demonym is None and final[i] >= 0 and r.cue != "admin1":
+            final[i] = _division_capital(gaz, r, ok, final[i])
     for i, (r, _, _) in enumerate(chosen):
         # "near X, Donetsk ... shelling near X": the name said again without its holder
         # is the same place (or dropped with it)
@@ -1027,6 +1060,14 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
         while j < len(chosen) and chosen[j][0].holds_previous and chosen[j][0].demonym is None:
             hr, h_ok, h = chosen[j][0], chosen[j][1], final[j]
             j += 1
+            if hr.key == r.key and hr.holds_previous == "strong" and j == i + 2:
+                # "Santa Ana (Santa Ana)": the town of the division of that name
+                same = [x for x in ok if gaz.kind(x) == "city" and any(
+                    gaz.kind(y) in ADMIN_KINDS and _inside(gaz, x, y, False) for y in h_ok)]
+                if same:
+                    final[i] = max(same, key=lambda x: score(x, r))
+                    final[j - 1] = final[i]
+                continue
             if h < 0 or hr.key == r.key or not (
                     hr.holds_previous == "strong" or gaz.kind(h) in ADMIN_KINDS
                     or gaz.kind(h) == "country"):
@@ -1061,6 +1102,18 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
                   or gaz.population[final[i]] >= HOLD_KEEP_POPULATION):
             final[i] = -1
     return held
+
+
+def _division_capital(gaz: Gazetteer, r: _Raw, ok: list[int], rid: int) -> int:
+    """The town of a division's name lying inside the division ``rid`` read for ``r``, when
+    no division word asks for the division: "Takalout (Kidal)", "near Timbuktu" name the
+    town (events are located at towns, not at a division's centre)."""
+    if gaz.kind(rid) not in ADMIN_KINDS:
+        return rid
+    own = gaz.key_of(gaz.names[rid])
+    towns = [x for x in ok if gaz.kind(x) == "city" and gaz.key_of(gaz.names[x]) == own
+             and _inside(gaz, x, rid, False)]
+    return max(towns, key=lambda x: gaz.population[x]) if towns else rid
 
 
 def place_focus(mentions: list[PlaceMention]) -> str | None:
