@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from bilan.places import event_place, place_focus
+from bilan.places import event_place, place_focus, resolve_text
 from bilan.places.gazetteer import Gazetteer
 from bilan.places.normalise import name_key
-from bilan.places.toponyms import load_lexicons, resolve
-from bilan.records import Document, PlaceMention
-
-
-def _places(gaz: Gazetteer, text: str, lang: str = "en") -> list[PlaceMention]:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    return resolve(doc, gaz, load_lexicons()[lang])
 
 
 def test_transliteration_variants_share_a_key() -> None:
@@ -27,7 +19,7 @@ def test_transliteration_variants_share_a_key() -> None:
 def test_first_level_divisions_from_geonames(gaz: Gazetteer) -> None:
     juba = gaz.lookup("Lower Juba")
     assert juba and juba[0].precision == "admin1" and juba[0].country_code == "SO"
-    found = _places(gaz, "Police clashed with farmers in Chihuahua state on Friday.")
+    found = resolve_text(gaz, "Police clashed with farmers in Chihuahua state on Friday.")
     assert [(m.text, m.place.precision) for m in found] == [("Chihuahua", "admin1")]
 
 
@@ -37,22 +29,22 @@ def test_geonames_cities_carry_their_division(gaz: Gazetteer) -> None:
 
 
 def test_spelling_variant_finds_the_city(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Gunmen shot two guards near Qandahar on Sunday.")
+    found = resolve_text(gaz, "Gunmen shot two guards near Qandahar on Sunday.")
     assert [(m.place.country_code, m.place.precision) for m in found] == [("AF", "city")]
 
 
 def test_street_and_hyphenated_names_are_not_towns(gaz: Gazetteer) -> None:
-    found = _places(gaz, "A bomb went off on Bolivar Avenue in Maracay.")
+    found = resolve_text(gaz, "A bomb went off on Bolivar Avenue in Maracay.")
     assert [m.text for m in found] == ["Maracay"]
 
 
 def test_word_inside_a_longer_name_is_not_a_far_city(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Police raided a house in Shah Faisal Town, Karachi, in Pakistan.")
+    found = resolve_text(gaz, "Police raided a house in Shah Faisal Town, Karachi, in Pakistan.")
     assert all(m.place.country_code == "PK" for m in found)
 
 
 def test_deraa_alone_is_the_syrian_city(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Des combats ont eu lieu à Deraa mardi.", "fr")
+    found = resolve_text(gaz, "Des combats ont eu lieu à Deraa mardi.", "fr")
     assert [(m.place.name, m.place.country_code, m.place.precision) for m in found] == [
         ("Daraa", "SY", "city")
     ]
@@ -64,22 +56,22 @@ def test_issue_seed_places(gaz: Gazetteer) -> None:
     districts = {"Boustane al-Qasr": "Aleppo", "Soukkari": "Aleppo", "Cheikh Saïd": "Aleppo",
                  "al-Waer": "Homs"}
     for name, english in cities.items():
-        found = _places(gaz, f"Des obus sont tombés sur {name} mardi.", "fr")
+        found = resolve_text(gaz, f"Des obus sont tombés sur {name} mardi.", "fr")
         assert [(m.place.name, m.place.precision) for m in found] == [(english, "city")], name
     for name, city in districts.items():
-        found = _places(gaz, f"Des obus sont tombés sur le quartier de {name} mardi.", "fr")
+        found = resolve_text(gaz, f"Des obus sont tombés sur le quartier de {name} mardi.", "fr")
         assert [(m.place.precision, m.place.parent) for m in found] == [("district", city)], name
-    ghouta = _places(gaz, "Des obus sont tombés dans la Ghouta orientale.", "fr")
+    ghouta = resolve_text(gaz, "Des obus sont tombés dans la Ghouta orientale.", "fr")
     assert [(m.place.name, m.place.precision) for m in ghouta] == [("Eastern Ghouta", "admin1")]
     for name, cc in (("New York", "US"), ("Genève", "CH"), ("Paris", "FR")):
-        found = _places(gaz, f"Les négociations reprennent à {name} lundi.", "fr")
+        found = resolve_text(gaz, f"Les négociations reprennent à {name} lundi.", "fr")
         assert [m.place.country_code for m in found] == [cc], name
 
 
 def test_talks_abroad_are_not_the_place_of_a_strike(gaz: Gazetteer) -> None:
     text = ("A New York, le Conseil de sécurité a débattu de la Syrie, où des raids ont tué "
             "dix civils à Alep et à Idleb.")
-    found = _places(gaz, text, "fr")
+    found = resolve_text(gaz, text, "fr")
     assert place_focus(found) == "SY"
     strike = event_place(found, violent=True)
     assert strike is not None and strike.text == "Alep"

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from bilan.places.gazetteer import Gazetteer, distance_km
 from bilan.places.normalise import WordCache, tokens
-from bilan.places.toponyms import _container, load_lexicons, resolve
-from bilan.records import Document, PlaceMention
-
-
-def _places(gaz: Gazetteer, text: str, lang: str = "en") -> list[PlaceMention]:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    return resolve(doc, gaz, load_lexicons()[lang])
+from bilan.places.toponyms import _container, resolve_text
 
 
 def test_word_cache_splits_like_tokens() -> None:
@@ -45,20 +38,21 @@ def test_container_after_a_place() -> None:
 
 def test_division_in_parentheses_beats_a_foreign_city(gaz: Gazetteer) -> None:
     # Bari: a region of Somalia here, not the Italian port
-    found = _places(gaz, "Militants attacked a base near a village (Iskushuban, Bari) at dawn.")
+    found = resolve_text(gaz,
+                         "Militants attacked a base near a village (Iskushuban, Bari) at dawn.")
     bari = [m for m in found if m.text == "Bari"]
     assert bari and bari[0].place.country_code == "SO"
 
 
 def test_division_named_after_the_place_picks_the_reading_inside_it(gaz: Gazetteer) -> None:
     # the main town called Sao Goncalo in Rio de Janeiro state, not an alternate name
-    found = _places(gaz, "On Tuesday, in Sao Goncalo, Rio de Janeiro, police raided a house.")
+    found = resolve_text(gaz, "On Tuesday, in Sao Goncalo, Rio de Janeiro, police raided a house.")
     sg = next(m for m in found if m.text == "Sao Goncalo")
     assert sg.place.admin1 == "Rio de Janeiro"
 
 
 def test_nearby_places_choose_among_homonyms(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Artillery fire was heard in the area of Vesele, Donetsk, overnight.")
+    found = resolve_text(gaz, "Artillery fire was heard in the area of Vesele, Donetsk, overnight.")
     vesele = next(m for m in found if m.text == "Vesele")
     donetsk = next(m for m in found if m.text == "Donetsk")
     assert vesele.place.country_code == "UA"
@@ -69,15 +63,16 @@ def test_nearby_places_choose_among_homonyms(gaz: Gazetteer) -> None:
 def test_acronyms_and_alternate_names_are_not_places(gaz: Gazetteer) -> None:
     text = ("Four BLA fighters were killed, the SOL students said. Sikh leaders and "
             "Normal school pupils marched; One man was hurt.")
-    assert _places(gaz, text) == []
+    assert resolve_text(gaz, text) == []
 
 
 def test_spanish_connectors_inside_names(gaz: Gazetteer) -> None:
-    found = _places(gaz, "On 5 May, in Chilpancingo de los Bravo, Guerrero, a driver was shot.")
+    found = resolve_text(gaz,
+                         "On 5 May, in Chilpancingo de los Bravo, Guerrero, a driver was shot.")
     assert found and found[0].text == "Chilpancingo de los Bravo"
     assert found[0].place.country_code == "MX"
 
 
 def test_more_demonyms_are_countries_not_towns(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Kazakh police dispersed the crowd.")
+    found = resolve_text(gaz, "Kazakh police dispersed the crowd.")
     assert [(m.text, m.demonym, m.place.country_code) for m in found] == [("Kazakh", True, "KZ")]

@@ -2,38 +2,31 @@
 
 from __future__ import annotations
 
-from bilan.places import event_place
+from bilan.places import event_place, resolve_text
 from bilan.places.gazetteer import Gazetteer, strip_admin_prefix
-from bilan.places.toponyms import load_lexicons, resolve
-from bilan.records import Document, PlaceMention
-
-
-def _places(gaz: Gazetteer, text: str, lang: str = "en") -> list[PlaceMention]:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    return resolve(doc, gaz, load_lexicons()[lang])
 
 
 def test_locative_flag_in_english(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Troops from Kabul arrived in the town of Kandahar on Monday.")
+    found = resolve_text(gaz, "Troops from Kabul arrived in the town of Kandahar on Monday.")
     flags = {m.text: m.locative for m in found}
     assert flags == {"Kabul": False, "Kandahar": True}
 
 
 def test_locative_flag_in_french(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Des renforts venus de Damas sont arrivés près d'Alep jeudi.", "fr")
+    found = resolve_text(gaz, "Des renforts venus de Damas sont arrivés près d'Alep jeudi.", "fr")
     flags = {m.text: m.locative for m in found}
     assert flags == {"Damas": False, "Alep": True}
 
 
 def test_event_place_prefers_the_governed_place(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Fighters who came from Kandahar attacked a checkpoint in Lashkar Gah.")
+    found = resolve_text(gaz,
+                         "Fighters who came from Kandahar attacked a checkpoint in Lashkar Gah.")
     best = event_place(found)
     assert best is not None and best.text == "Lashkar Gah"
 
 
 def test_country_comes_after_a_division(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Clashes broke out in Nigeria, in Borno state, on Monday.")
+    found = resolve_text(gaz, "Clashes broke out in Nigeria, in Borno state, on Monday.")
     best = event_place(found)
     assert best is not None and best.place.precision == "admin1"
 
@@ -41,18 +34,18 @@ def test_country_comes_after_a_division(gaz: Gazetteer) -> None:
 def test_a_holder_after_a_comma_drops_a_reading_outside_it(gaz: Gazetteer) -> None:
     # the only Orikhove the gazetteer knows lies in another oblast than Luhansk
     assert all(p.admin1 != "Luhansk" for p in gaz.lookup("Orikhove"))
-    found = _places(gaz, "Rebels fired mortars at army positions near Orikhove, Luhansk.")
+    found = resolve_text(gaz, "Rebels fired mortars at army positions near Orikhove, Luhansk.")
     assert [m.text for m in found] == ["Luhansk"]
 
 
 def test_a_holder_keeps_a_reading_inside_it(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Traders protested in Ilhabela, Sao Paulo, on Friday.")
+    found = resolve_text(gaz, "Traders protested in Ilhabela, Sao Paulo, on Friday.")
     ilha = [m for m in found if m.text == "Ilhabela"]
     assert ilha and ilha[0].place.country_code == "BR"
 
 
 def test_lga_marks_a_division_word(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Insurgents raided a village (Biu LGA, Borno) at dawn.")
+    found = resolve_text(gaz, "Insurgents raided a village (Biu LGA, Borno) at dawn.")
     assert [m.text for m in found] == ["Biu", "Borno"]
 
 
@@ -68,7 +61,7 @@ def test_second_level_division_names_lose_kind_words(gaz: Gazetteer) -> None:
 
 
 def test_possessive_passes_the_locative_on(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Police raided a camp in Chhattisgarh's remote Narayanpur district.")
+    found = resolve_text(gaz, "Police raided a camp in Chhattisgarh's remote Narayanpur district.")
     flags = {m.text: m.locative for m in found}
     assert flags == {"Chhattisgarh": False, "Narayanpur": True}
     best = event_place(found)
@@ -77,6 +70,6 @@ def test_possessive_passes_the_locative_on(gaz: Gazetteer) -> None:
 
 def test_a_reading_inside_its_holder_sets_the_country(gaz: Gazetteer) -> None:
     # Sofia is also the Bulgarian capital; Analalava lies in the Malagasy region of Sofia
-    found = _places(gaz, "Cattle thieves struck in Analalava (Sofia) on Tuesday.")
+    found = resolve_text(gaz, "Cattle thieves struck in Analalava (Sofia) on Tuesday.")
     assert [(m.text, m.place.country_code) for m in found] == [("Analalava", "MG"),
                                                                ("Sofia", "MG")]

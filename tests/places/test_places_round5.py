@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from bilan.places.gazetteer import Gazetteer
 from bilan.places.normalise import loose, name_key, strip_marks
-from bilan.places.toponyms import event_place, load_lexicons, resolve
-from bilan.records import Document, PlaceMention
-
-
-def _places(gaz: Gazetteer, text: str) -> list[PlaceMention]:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = "en"
-    return resolve(doc, gaz, load_lexicons()["en"])
+from bilan.places.toponyms import event_place, resolve_text
 
 
 def _where(gaz: Gazetteer, text: str) -> tuple[str, str] | None:
-    best = event_place(_places(gaz, text))
+    best = event_place(resolve_text(gaz, text))
     return None if best is None else (best.place.country_code, best.place.gazetteer_id)
 
 
@@ -37,15 +30,15 @@ def test_loose_spelling_classes() -> None:
 
 
 def test_variant_spelling_resolves_inside_the_named_country(gaz: Gazetteer) -> None:
-    ms = _places(gaz, "Two men were hurt in a clash in Laxmipur town of Bangladesh.")
+    ms = resolve_text(gaz, "Two men were hurt in a clash in Laxmipur town of Bangladesh.")
     assert [m.place.country_code for m in ms if m.text == "Laxmipur"] == ["BD"]
-    ms = _places(gaz, "Residents of Kengtung in Shan State rallied for peace.")
+    ms = resolve_text(gaz, "Residents of Kengtung in Shan State rallied for peace.")
     assert [m.place.country_code for m in ms if m.text == "Kengtung"] == ["MM"]
 
 
 def test_loose_spelling_needs_the_country_named_elsewhere(gaz: Gazetteer) -> None:
     # the loose reading lies in Bangladesh, the report is about India: no reading
-    ms = _places(gaz, "Two men were hurt in Laxmipur, a village of Bihar in India.")
+    ms = resolve_text(gaz, "Two men were hurt in Laxmipur, a village of Bihar in India.")
     assert not [m for m in ms if m.text == "Laxmipur" and m.place.country_code == "BD"]
 
 
@@ -57,7 +50,7 @@ def test_combining_marks_do_not_split_names() -> None:
 def test_alternate_name_does_not_outvote_the_country_named(gaz: Gazetteer) -> None:
     # "October" is an alternate name of an Egyptian city: it must not win over Assam
     text = "In October, villagers in Nalbari in Assam blocked the road for a day."
-    assert not [m for m in _places(gaz, text) if m.place.country_code == "EG"]
+    assert not [m for m in resolve_text(gaz, text) if m.place.country_code == "EG"]
     found = _where(gaz, text)
     assert found is not None and found[0] == "IN"
 

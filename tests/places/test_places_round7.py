@@ -7,29 +7,16 @@ these tests)."""
 from __future__ import annotations
 
 import random
-import re
 
+from bilan.language.sentences import text_document
 from bilan.places import normalise
 from bilan.places.gazetteer import Gazetteer
-from bilan.places.toponyms import _SentenceStarts, event_place, load_lexicons, resolve
-from bilan.records import Document, PlaceMention, Span
-
-
-def _doc(text: str, lang: str = "en") -> Document:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    doc.sentences = [
-        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.]+(?:\.|$)", text)
-    ]
-    return doc
-
-
-def _places(gaz: Gazetteer, text: str, lang: str = "en") -> list[PlaceMention]:
-    return resolve(_doc(text, lang), gaz, load_lexicons()[lang])
+from bilan.places.toponyms import _SentenceStarts, event_place, resolve_text
+from bilan.records import Document
 
 
 def _where(gaz: Gazetteer, text: str, lang: str = "en") -> dict[str, str]:
-    return {pm.text: pm.place.country_code for pm in _places(gaz, text, lang)}
+    return {pm.text: pm.place.country_code for pm in resolve_text(gaz, text, lang)}
 
 
 def test_folded_text_windows_equal_folding_the_slice() -> None:
@@ -68,14 +55,15 @@ def _starts_reference(doc: Document, w: normalise.Words) -> set[int]:
 def test_sentence_starts_on_demand_match_the_full_list(gaz: Gazetteer) -> None:
     text = ("Rebels shelled Kidal. Then troops moved in!\nGao: calm « Mopti » too? Yes: "
             'quiet "Sévaré" and Ségou.')
-    doc = _doc(text, "fr")
+    doc = text_document(text, "fr")
     w = gaz.words.scan(text)
     lazy = _SentenceStarts(doc, w)
     assert {i for i in range(len(w.starts)) if i in lazy} == _starts_reference(doc, w)
 
 
 def test_lower_case_demonyms_are_still_found(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Des soldats maliens et des policiers nigériens ont patrouillé.", "fr")
+    found = resolve_text(gaz,
+                         "Des soldats maliens et des policiers nigériens ont patrouillé.", "fr")
     assert [(pm.text, pm.place.country_code, pm.demonym) for pm in found] == [
         ("maliens", "ML", True), ("nigériens", "NE", True)]
 
@@ -104,7 +92,7 @@ def test_a_division_in_a_capitalised_name_does_not_vote(gaz: Gazetteer) -> None:
 
 
 def test_more_demonyms_set_the_focus(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Cambodian workers who were cheated by a company in Sweden rallied "
+    found = resolve_text(gaz, "Cambodian workers who were cheated by a company in Sweden rallied "
                          "outside the labour ministry in Phnom Penh.")
     assert [pm.text for pm in found if pm.demonym] == ["Cambodian"]
     best = event_place(found)
@@ -112,7 +100,7 @@ def test_more_demonyms_set_the_focus(gaz: Gazetteer) -> None:
 
 
 def test_a_village_in_a_district_is_held_by_it(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Police detained a farmer at his home in Hassanpur village in "
+    found = resolve_text(gaz, "Police detained a farmer at his home in Hassanpur village in "
                          "Ludhiana on Sunday.")
     best = event_place(found)
     assert best is not None and best.text == "Ludhiana"
@@ -130,7 +118,7 @@ def test_first_word_of_an_unknown_name_is_not_an_alternate_name(gaz: Gazetteer) 
 
 
 def test_a_division_named_alone_stands_for_itself(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Teachers held sit-ins in Haryana over unpaid wages.")
+    found = resolve_text(gaz, "Teachers held sit-ins in Haryana over unpaid wages.")
     assert [(pm.text, pm.place.country_code, pm.place.precision) for pm in found] == [
         ("Haryana", "IN", "admin1")]
 

@@ -4,33 +4,18 @@ are themselves divisions (every sentence here is written for these tests)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from bilan.errors import DataFileError
 from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
 from bilan.places.gazetteer import ADMIN_KINDS, PLACES_SCHEMA, Gazetteer, skeleton
 from bilan.places.normalise import name_key
-from bilan.places.toponyms import _load_abbreviations, event_place, load_lexicons, resolve
-from bilan.records import Document, PlaceMention, Span
-
-
-def _doc(text: str, lang: str = "en") -> Document:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    doc.sentences = [
-        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.]+(?:\.|$)", text)
-    ]
-    return doc
-
-
-def _places(gaz: Gazetteer, text: str, lang: str = "en") -> list[PlaceMention]:
-    return resolve(_doc(text, lang), gaz, load_lexicons()[lang])
+from bilan.places.toponyms import _load_abbreviations, event_place, resolve_text
+from bilan.records import PlaceMention
 
 
 def _texts(gaz: Gazetteer, text: str) -> dict[str, PlaceMention]:
-    return {pm.text: pm for pm in _places(gaz, text)}
+    return {pm.text: pm for pm in resolve_text(gaz, text)}
 
 
 # --- division abbreviations -----------------------------------------------------------
@@ -88,7 +73,7 @@ def test_abbreviation_moves_a_town_into_its_division(gaz: Gazetteer) -> None:
 def test_abbreviations_are_no_place_outside_a_holder_position(gaz: Gazetteer,
                                                               text: str) -> None:
     assert not any(pm.place.precision == "admin1" and pm.text in {"UP", "AP", "MP", "KP"}
-                   for pm in _places(gaz, text))
+                   for pm in resolve_text(gaz, text))
 
 
 def test_abbreviation_after_a_place_of_another_country_is_not_read(gaz: Gazetteer) -> None:

@@ -3,29 +3,14 @@ and names said again after their holder (every sentence here is written for thes
 
 from __future__ import annotations
 
-import re
-
 from bilan.langdata import language_file, load_yaml
+from bilan.language.sentences import text_document
 from bilan.places.gazetteer import PLACES_SCHEMA, Gazetteer
-from bilan.places.toponyms import event_place, load_lexicons, named_theatres, resolve
-from bilan.records import Document, PlaceMention, Span
-
-
-def _doc(text: str, lang: str = "en") -> Document:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    doc.sentences = [
-        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.]+(?:\.|$)", text)
-    ]
-    return doc
-
-
-def _places(gaz: Gazetteer, text: str, lang: str = "en") -> list[PlaceMention]:
-    return resolve(_doc(text, lang), gaz, load_lexicons()[lang])
+from bilan.places.toponyms import event_place, load_lexicons, named_theatres, resolve_text
 
 
 def _admin1_of(gaz: Gazetteer, text: str, name: str, lang: str = "en") -> str | None:
-    found = [pm for pm in _places(gaz, text, lang) if pm.text == name]
+    found = [pm for pm in resolve_text(gaz, text, lang) if pm.text == name]
     assert found, f"{name} not found in {text!r}"
     return found[0].place.admin1
 
@@ -49,7 +34,7 @@ def test_a_filled_division_is_the_one_around_the_town(gaz: Gazetteer) -> None:
 
 
 def test_a_town_outside_the_division_named_after_it_is_dropped(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Mortar rounds hit houses near Bohdanivka, Donetsk.")
+    found = resolve_text(gaz, "Mortar rounds hit houses near Bohdanivka, Donetsk.")
     assert all(pm.place.admin1 == "Donetsk" for pm in found), [
         (pm.text, pm.place.admin1) for pm in found]
     best = event_place(found)
@@ -57,7 +42,7 @@ def test_a_town_outside_the_division_named_after_it_is_dropped(gaz: Gazetteer) -
 
 
 def test_a_name_said_again_follows_its_holder(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Mortar rounds hit houses near Bohdanivka, Donetsk. Later that day "
+    found = resolve_text(gaz, "Mortar rounds hit houses near Bohdanivka, Donetsk. Later that day "
                          "more shells fell near Bohdanivka.")
     assert all(pm.place.admin1 == "Donetsk" for pm in found), [
         (pm.text, pm.place.name, pm.place.admin1) for pm in found]
@@ -76,9 +61,9 @@ def test_theatre_cues_put_a_bare_name_in_the_theatre(gaz: Gazetteer) -> None:
 
 
 def test_theatres_elsewhere(gaz: Gazetteer) -> None:
-    assert _places(gaz, "Gunmen raided Uba on Monday.")[0].place.country_code != "NG"
+    assert resolve_text(gaz, "Gunmen raided Uba on Monday.")[0].place.country_code != "NG"
     assert _admin1_of(gaz, "Boko Haram fighters raided Uba on Monday.", "Uba") == "Borno"
-    assert _places(gaz, "Gunmen raided Hangu on Monday.")[0].place.country_code != "PK"
+    assert resolve_text(gaz, "Gunmen raided Hangu on Monday.")[0].place.country_code != "PK"
     assert _admin1_of(gaz, "TTP fighters raided Hangu on Monday.",
                       "Hangu") == "Khyber Pakhtunkhwa"
     assert _admin1_of(gaz, "Ambazonian fighters burnt a school in Bali on Monday.",
@@ -87,8 +72,8 @@ def test_theatres_elsewhere(gaz: Gazetteer) -> None:
 
 def test_a_small_town_outside_the_theatre_is_not_taken(gaz: Gazetteer) -> None:
     # the only Lozove known lies in Crimea, far from the front the cue names
-    assert [pm.text for pm in _places(gaz, "Shells fell near Lozove.")] == ["Lozove"]
-    assert _places(gaz, "The OSCE SMM recorded shells falling near Lozove.") == []
+    assert [pm.text for pm in resolve_text(gaz, "Shells fell near Lozove.")] == ["Lozove"]
+    assert resolve_text(gaz, "The OSCE SMM recorded shells falling near Lozove.") == []
 
 
 def test_another_spelling_inside_the_theatre(gaz: Gazetteer) -> None:
@@ -100,18 +85,20 @@ def test_another_spelling_inside_the_theatre(gaz: Gazetteer) -> None:
 
 def test_acronym_cues_are_matched_as_written() -> None:
     lex = load_lexicons()["en"]
-    assert named_theatres(_doc("LeT militants fired at troops."), lex) == {"kashmir"}
-    assert named_theatres(_doc("They let the convoy pass."), lex) == set()
-    assert named_theatres(_doc("Clashes with boko haram fighters."), lex) == {"lake_chad"}
-    assert named_theatres(_doc("Men of the Donbass People’s Militia fired."), lex) == {"donbas"}
-    assert named_theatres(_doc("Des tirs de l'État islamique en Afrique de l'Ouest."),
+    assert named_theatres(text_document("LeT militants fired at troops."), lex) == {"kashmir"}
+    assert named_theatres(text_document("They let the convoy pass."), lex) == set()
+    assert named_theatres(text_document("Clashes with boko haram fighters."), lex) == {"lake_chad"}
+    militia = text_document("Men of the Donbass People’s Militia fired.")
+    assert named_theatres(militia, lex) == {"donbas"}
+    assert named_theatres(text_document("Des tirs de l'État islamique en Afrique de l'Ouest."),
                           load_lexicons()["fr"]) == {"lake_chad"}
 
 
 def test_people_s_makes_an_organisation_not_a_place(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Troops shelled positions of the Donbass People's Militia.")
+    found = resolve_text(gaz, "Troops shelled positions of the Donbass People's Militia.")
     assert "Donbass" not in [pm.text for pm in found]
-    assert "Donbass" in [pm.text for pm in _places(gaz, "Troops shelled positions in Donbass.")]
+    assert "Donbass" in [pm.text for pm in resolve_text(gaz,
+                                                        "Troops shelled positions in Donbass.")]
 
 
 def test_theatre_divisions_are_gazetteer_divisions(gaz: Gazetteer) -> None:
@@ -140,14 +127,15 @@ def test_theatres_are_the_same_in_every_language() -> None:
 def test_a_foreign_town_held_by_a_place_of_the_text_s_country_is_dropped(gaz: Gazetteer) -> None:
     # alone, "Bule" reads as the Swiss Bulle; held by Djugu (Ituri) it cannot be that one
     assert [pm.place.country_code
-            for pm in _places(gaz, "CODECO fighters burnt houses in Bule on Sunday.")] == ["CH"]
-    found = _places(gaz, "CODECO fighters burnt houses in Bule (Djugu, Ituri) on Sunday.")
+            for pm in resolve_text(gaz,
+                                   "CODECO fighters burnt houses in Bule on Sunday.")] == ["CH"]
+    found = resolve_text(gaz, "CODECO fighters burnt houses in Bule (Djugu, Ituri) on Sunday.")
     assert found and all(pm.place.country_code == "CD" for pm in found), [
         (pm.text, pm.place.country_code) for pm in found]
 
 
 def test_a_tie_between_countries_goes_to_the_place_named_with_in(gaz: Gazetteer) -> None:
-    found = _places(gaz, "Farmers marched to the RDC's office in Luwero to protest.")
+    found = resolve_text(gaz, "Farmers marched to the RDC's office in Luwero to protest.")
     assert {pm.place.country_code for pm in found} == {"CD", "UG"}
     best = event_place(found)
     assert best is not None and best.text == "Luwero"

@@ -53,6 +53,15 @@ def _append(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end, text[start:end]))
 
 
+def text_document(text: str, lang: str = "en", doc_id: str = "text") -> Document:
+    """A document of one bare text in a known language, split into sentences as the
+    pipeline splits them: for running a single stage on a snippet (a sentence, a note)."""
+    doc = Document(id=doc_id, text=text, source=doc_id)
+    doc.language = lang
+    doc.sentences = split_sentences(text, load_abbreviations(lang))
+    return doc
+
+
 def _run(doc: Document, res: Resources) -> None:
     lang = doc.language or "en"
     abbreviations = res.get(f"abbreviations:{lang}", lambda: load_abbreviations(lang))

@@ -20,6 +20,7 @@ from typing import Any
 
 from bilan.errors import DataFileError
 from bilan.langdata import SUPPORTED_LANGUAGES, language_file, load_yaml
+from bilan.language.sentences import text_document
 from bilan.places.gazetteer import (
     ADMIN_KINDS,
     ALT_NAMES_MIN_POPULATION,
@@ -879,6 +880,12 @@ def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> boo
     if votes.get(gaz.country_codes[rid], 0) > 0:
         return not raw.sentence_initial or raw.cue is not None
     return raw.cue is not None and not raw.sentence_initial
+
+
+def resolve_text(gaz: Gazetteer, text: str, lang: str = "en") -> list[PlaceMention]:
+    """Place mentions of a bare text in ``lang`` (a sentence, a note): :func:`resolve` on a
+    one-text document split into sentences as the pipeline splits them."""
+    return resolve(text_document(text, lang), gaz, load_lexicons()[lang])
 
 
 def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
