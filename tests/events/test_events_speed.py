@@ -44,15 +44,20 @@ def test_first_chars() -> None:
     assert first_chars("killed") == frozenset("k")
     assert first_chars("(?:a|ont) attaqué") == frozenset("ao")
     assert first_chars("shot|(?:fired|opened) on") == frozenset("sfo")
-    assert first_chars("(?:heavy )?gunfire") is None
+    # an optional group: its first characters and those of what follows it
+    assert first_chars("(?:heavy )?gunfire") == frozenset("hg")
+    # a lookbehind consumes nothing
+    assert first_chars("(?<!police\\s)(?:seized|took)") == frozenset("st")
+    assert first_chars("(?:heavy )?") is None
     assert first_chars("k?illed") is None
     assert first_chars("['’]s") is None
 
 
 def test_dispatch_matches_where_plain_regex_does() -> None:
-    pats = ["killed", "(?:a|ont) attaqué", "(?:heavy )?gunfire", "seized control", "K+O"]
+    pats = ["killed", "(?:a|ont) attaqué", "(?:heavy )?gunfire", "seized control", "K+O",
+            "(?<!riot\\s)police"]
     plain, fast = compile_patterns(pats, "t"), compile_dispatch(pats, "t")
-    for text in (*TEXTS.values(), "ko kko KO heavy gunfire Killed ont attaqué"):
+    for text in (*TEXTS.values(), "ko kko KO heavy gunfire Killed ont attaqué riot police, police"):
         assert positions(fast, text) == positions(plain, text)
         assert positions(plain, text)
 

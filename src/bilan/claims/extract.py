@@ -745,9 +745,11 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
                 line_end = text.find("\n", nxt)
                 quote_end = len(text) if line_end < 0 else line_end
         attrs = find_attributions(text, sent.start, sent.end, lex) if found else []
-        low = norm(sent.text)
-        provisional = bool(lex.provisional_re.search(low))
-        updated = bool(lex.updated_re.search(low))
+        provisional = updated = False
+        if found or prev_claims:  # a status word matters to a figure here or just before
+            low = norm(sent.text)
+            provisional = bool(lex.provisional_re.search(low))
+            updated = bool(lex.updated_re.search(low))
         sent_claimants: list[str] = []
         this: list[Claim] = []
         for f in found:

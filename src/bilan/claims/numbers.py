@@ -40,11 +40,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                       m.lastgroup == "num", m.lastgroup == "word")
                 for m in _TOKEN_RE.finditer(text)]
     # norm() of the whole text, sliced: the same as norm() of each token
-    return [
-        Token(m.start() + offset, m.end() + offset, m.group(), lowered[m.start() : m.end()],
-              m.lastgroup == "num", m.lastgroup == "word")
-        for m in _TOKEN_RE.finditer(text)
-    ]
+    out: list[Token] = []
+    add = out.append
+    for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        group = m.lastgroup
+        add(Token(start + offset, end + offset, text[start:end], lowered[start:end],
+                  group == "num", group == "word"))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

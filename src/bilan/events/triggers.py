@@ -347,21 +347,37 @@ def first_chars(pattern: str) -> frozenset[str] | None:
         return None
     out: set[str] = set()
     for alt in alternatives:
-        if not alt:
+        first = _sequence_first_chars(alt)
+        if first is None:
             return None
-        if alt.startswith("(?:"):
-            close = _close_paren(alt, 0)
-            if close is None or alt[close + 1 : close + 2] in ("?", "*", "{"):
-                return None
-            inner = first_chars(alt[3:close])
-            if inner is None:
-                return None
-            out |= inner
-        elif alt[0].isalnum() and alt[1:2] not in ("?", "*", "{"):
-            out.add(alt[0])
-        else:
-            return None
+        out |= first
     return frozenset(out)
+
+
+def _sequence_first_chars(alt: str) -> frozenset[str] | None:
+    """First characters of one alternative: past leading lookbehinds (they consume nothing),
+    through a leading group, and through an optional one to what follows it."""
+    while alt.startswith(("(?<!", "(?<=")):
+        close = _close_paren(alt, 0)
+        if close is None:
+            return None
+        alt = alt[close + 1 :]
+    if not alt:
+        return None
+    if alt.startswith("(?:"):
+        close = _close_paren(alt, 0)
+        if close is None or alt[close + 1 : close + 2] in ("*", "{"):
+            return None
+        inner = first_chars(alt[3:close])
+        if inner is None:
+            return None
+        if alt[close + 1 : close + 2] != "?":
+            return inner
+        rest = _sequence_first_chars(alt[close + 2 :])  # "(?:heavy )?gunfire"
+        return None if rest is None else inner | rest
+    if alt[0].isalnum() and alt[1:2] not in ("?", "*", "{"):
+        return frozenset(alt[0])
+    return None
 
 
 def compile_dispatch(patterns: list[str], where: str) -> re.Pattern[str]:
