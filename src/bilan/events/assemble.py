@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from bilan.events.ontology import EventKind, Ontology
@@ -362,6 +363,7 @@ def theatre_country(doc: Document, misread: frozenset[int] = frozenset()) -> str
     local: dict[str, int] = {}
     every: dict[str, int] = {}
     first: dict[str, int] = {}
+    own: dict[str, int] = {}  # local places named by their own name, not by an alias
     for pm in doc.places:
         if not _outside_dateline(doc, pm) or pm.start in misread:
             continue
@@ -370,13 +372,26 @@ def theatre_country(doc: Document, misread: frozenset[int] = frozenset()) -> str
         first.setdefault(cc, pm.start)
         if pm.place.precision in ("city", "district", "admin1") and not pm.demonym:
             local[cc] = local.get(cc, 0) + 1
+            own[cc] = own.get(cc, 0) + _by_own_name(pm)
     if local:
-        return max(local, key=lambda c: (local[c], every[c], -first[c]))
+        return max(local, key=lambda c: (local[c], every[c], own[c], -first[c]))
     counts: dict[str, int] = {}
     for pm in doc.places:
         if not pm.demonym and _outside_dateline(doc, pm) and pm.start not in misread:
             counts[pm.place.country_code] = counts.get(pm.place.country_code, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _folded(name: str) -> str:
+    bare = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in bare if ch.isalnum())
+
+
+def _by_own_name(pm: PlaceMention) -> bool:
+    """The mention spells its place's own name ("Jaffna") or a name of several words, not a
+    one-word alias or variant that led to it ("Loka" read as Loja): a namesake abroad is
+    more often reached so."""
+    return len(pm.text.split()) > 1 or _folded(pm.text) == _folded(pm.place.name)
 
 
 def theatre_countries(doc: Document, theatre: str | None, lexicon: EventLexicon) -> frozenset[str]:
@@ -429,6 +444,11 @@ def _outside_holder(place: Place, holder: Place, gap: str, lexicon: EventLexicon
     if not _gap_has(gap, _HOLDER_MARK, lexicon.holder_link) or holder.precision == "country":
         return False
     far = distance_km(place.lat, place.lon, holder.lat, holder.lon)
+    if (holder.precision == "city" and holder.admin1 is not None
+            and holder.name == holder.admin1 and place.admin1 == holder.admin1):
+        # "Yanfolila (Sikasso)": a town named after its division may stand for that
+        # division, which holds the place wherever the town itself lies
+        return False
     if holder.precision == "admin1":
         return (place.admin1 is not None and holder.admin1 is not None
                 and place.admin1 != holder.admin1 and far > HOLDER_KM / 4)
@@ -439,6 +459,8 @@ def _listed(doc: Document, a: PlaceMention, b: PlaceMention) -> bool:
     """``b`` follows ``a`` in a list of places ("Y, Z and W"), not as the division that
     holds it ("Y, Z state": a coarser place)."""
     gap = doc.text[a.end : b.start]
+    if b.place.gazetteer_id == a.place.gazetteer_id:
+        return False  # "X Y, Y": a place named twice is its holder repeated, not a list
     return (_specificity(b.place) <= _specificity(a.place) and len(gap) <= 6
             and re.fullmatch(r"\s*(?:,|,?\s*\w{1,3})\s*", gap) is not None)
 
@@ -517,7 +539,36 @@ def _candidates(
         ):
             continue  # talks "about the bloodshed in Syria" are not held "in Syria"
         out.append(pm)
-    return out
+    named = [pm for pm in out if not _names_other_thing(doc, pm)]
+    return named or out
+
+
+# a place name joined by a hyphen to another name ("the Agra-Mumbai highway", "l'axe
+# Gao-Ansongo") names a road or a link between two places; one right before a police force
+# ("Bihar police") names whose force it is: neither is where the event was while the
+# sentence names another place
+# (the joined names then qualify a common noun: "highway", "stretch", "border"; a quarter
+# named with its city, "Zagreb-Gornji Grad, Croatia", is a place)
+_HYPHEN_BEFORE = re.compile(r"[A-Z][^\W\d_]*-$")
+_JOINED_AFTER = re.compile(r"(?:-[A-Z][\w.]*(?: [A-Z][\w.]*)*)*")
+_HYPHEN_AFTER = re.compile(r"-[A-Z]")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|of|and|or|to|for|by|with|near|as|when|where|"
+                         r"de|du|des|la|le|les|et|en|à|au|aux|sur|dans)\b)[a-zé]")
+_FORCE_AFTER = re.compile(r"\s+(?:police|policemen|constabulary)\b", re.IGNORECASE)
+
+
+def _names_other_thing(doc: Document, pm: PlaceMention) -> bool:
+    before = doc.text[max(0, pm.start - 30) : pm.start]
+    after = doc.text[pm.end : pm.end + 60]
+    if _FORCE_AFTER.match(after) is not None:
+        # "Bihar police ... (Jamui, Bihar)": the force's state named again as a holder;
+        # a force named once ("the Lahore police") may well be where it acted
+        return any(o.text == pm.text and o.start != pm.start for o in doc.places)
+    if _HYPHEN_BEFORE.search(before) is None and _HYPHEN_AFTER.match(after) is None:
+        return False
+    joined = _JOINED_AFTER.match(after)
+    rest = after[joined.end() :] if joined is not None else after
+    return _NOUN_AFTER.match(rest) is not None
 
 
 def _pick(
