@@ -27,7 +27,7 @@ from bilan.claims.attribution import (
 )
 from bilan.claims.lexicon import ClaimsLexicon, norm, unfound_body
 from bilan.claims.lists import Found, drop_breakdowns, find_lists, later_death, reflexive
-from bilan.claims.numbers import Quantity, Token, find_quantities, tokenize
+from bilan.claims.numbers import Quantity, Token, find_quantities, match_tokens, tokenize
 from bilan.records import ActorMention, Claim, ClaimKind, Span, TimeMention
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"»”]?\s+(?=[\"«“]?[A-ZÀ-Ý0-9])|\n\s*\n|\n(?=\s*[*•-])")
@@ -66,18 +66,6 @@ class _Found:
     cues: list[int] = field(default_factory=list)
 
 
-def _match_seq(toks: list[Token], i: int, parts: tuple[str, ...]) -> int:
-    j = i
-    for p in parts:
-        if j >= len(toks):
-            return -1
-        # elided words are split in the lexicon as "d' " -> ("d'",)
-        if toks[j].norm != p:
-            return -1
-        j += 1
-    return j
-
-
 def _skip_quotes(toks: list[Token], k: int) -> int:
     while k < len(toks) and toks[k].text in "«»\"“”":
         k += 1
@@ -101,7 +89,7 @@ def _noun_after(toks: list[Token], k: int, lex: ClaimsLexicon
         t = toks[k]
         hit = False
         for parts, knd in lex.kind_nouns:
-            j = _match_seq(toks, k, parts)
+            j = match_tokens(toks, k, parts)
             if j > 0:
                 if kind is None:
                     kind = knd
@@ -162,7 +150,7 @@ def _casualty_follows(toks: list[Token], k: int, lex: ClaimsLexicon) -> bool:
     if k >= len(toks) or toks[k].norm not in lex.list_auxiliaries:
         return False
     for j in range(k + 1, min(len(toks), k + 4)):
-        if any(kind in ("killed", "injured") and _match_seq(toks, j, parts) > 0
+        if any(kind in ("killed", "injured") and match_tokens(toks, j, parts) > 0
                for parts, kind in lex.kind_cues.get(toks[j].norm, ())):
             return True
     return False
@@ -192,7 +180,7 @@ def _cues(toks: list[Token], lex: ClaimsLexicon) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for i, t in enumerate(toks):
         for parts, kind in lex.kind_cues.get(t.norm, ()):
-            j = _match_seq(toks, i, parts)
+            j = match_tokens(toks, i, parts)
             if j > 0:
                 out.append((t.start, toks[j - 1].end, kind))
                 break
@@ -325,13 +313,13 @@ def _counts_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
             continue  # "selon un photographe": the count belongs to the source
         k = _skip_quotes(toks, q.last)
         for parts in lex.toll_links:
-            j = _match_seq(toks, k, parts)
+            j = match_tokens(toks, k, parts)
             if j > 0:
                 k = j  # "porte à 20 le nombre de morts"
                 break
         of_total: int | None = None
         for parts in lex.partitives:
-            j = _match_seq(toks, k, parts)
+            j = match_tokens(toks, k, parts)
             if j > 0:
                 later = [p for p in quants if p.first == j]
                 if later and later[0].low and not later[0].weak:
@@ -414,11 +402,22 @@ def _after_source_preposition(head: str, lex: ClaimsLexicon) -> bool:
 def _subset(toks: list[Token], k: int, lex: ClaimsLexicon) -> bool:
     """"of those" + a casualty noun at ``k``: the count is part of a group named before."""
     for parts in lex.subset_links:
-        j = _match_seq(toks, k, parts)
+        j = match_tokens(toks, k, parts)
         if j > 0:
-            return any(knd in ("killed", "injured") and _match_seq(toks, j, nparts) > 0
+            return any(knd in ("killed", "injured") and match_tokens(toks, j, nparts) > 0
                        for nparts, knd in lex.kind_nouns)
     return False
+
+
+def _one_victim(low: str, m: re.Match[str], toks: list[Token], start: int, end: int,
+                lex: ClaimsLexicon) -> Quantity | None:
+    """A count of one for the singular phrase ``m`` of ``low`` (evidence ``start``-``end``
+    in the text), or None in a hypothetical clause."""
+    clause = re.split(r"[,;:]", low[:m.start()])[-1]
+    if lex.hypothetical_re.search(clause) or lex.hypothetical_re.search(m.group(0)):
+        return None
+    first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    return Quantity(1, 1, "exact", start, end, first, first + 1)
 
 
 def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
@@ -448,11 +447,9 @@ def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
         start, end = at(m.start()), upto(m.end())
         if any(f.start < end and start < f.end for f in [*found, *out]):
             continue
-        clause = re.split(r"[,;:]", low[:m.start()])[-1]
-        if lex.hypothetical_re.search(clause) or lex.hypothetical_re.search(m.group(0)):
+        q = _one_victim(low, m, toks, start, end, lex)
+        if q is None:
             continue
-        first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
-        q = Quantity(1, 1, "exact", start, end, first, first + 1)
         victims = lex.singular_victims.get(re.sub(r"\s+", " ", noun), "people")
         out.append(_Found(q, kind, victims, None, start, end, index))  # type: ignore[arg-type]
     if lex.open_singular_re is not None:
@@ -464,11 +461,9 @@ def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
                     or noun in lex.function_words or noun in lex.determiners
                     or any(f.start < end and start < f.end for f in [*found, *out])):
                 continue
-            clause = re.split(r"[,;:]", low[:m.start()])[-1]
-            if lex.hypothetical_re.search(clause) or lex.hypothetical_re.search(m.group(0)):
+            q = _one_victim(low, m, toks, start, end, lex)
+            if q is None:
                 continue
-            first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
-            q = Quantity(1, 1, "exact", start, end, first, first + 1)
             out.append(_Found(q, kind, "people", None, start, end, index))  # type: ignore[arg-type]
     if lex.subject_re is not None and lex.singular_kinds and lex.singular_victims:
         sm = lex.subject_re.match(low)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from bilan.claims.lexicon import ClaimsLexicon, PhraseTable, norm, unfound_body
-from bilan.claims.numbers import Token
+from bilan.claims.numbers import Token, match_tokens
 from bilan.records import Claim
 
 _MAX_WORDS = 4  # words of one item after its count ("local civil servant")
@@ -46,21 +46,12 @@ class _Item:
     next: int  # the token after the item
 
 
-def _match(toks: list[Token], i: int, parts: tuple[str, ...]) -> int:
-    j = i
-    for p in parts:
-        if j >= len(toks) or toks[j].norm != p:
-            return -1
-        j += 1
-    return j
-
-
 def _longest(toks: list[Token], i: int, table: PhraseTable) -> tuple[int, str] | None:
     """The longest phrase of ``table`` at token ``i``: (the token after it, its label)."""
     if i >= len(toks):
         return None
     for parts, kind in table.get(toks[i].norm, ()):
-        j = _match(toks, i, parts)
+        j = match_tokens(toks, i, parts)
         if j > 0:
             return j, kind
     return None

@@ -174,8 +174,9 @@ def _bounds(qualifier: str, value: int, lex: ClaimsLexicon) -> tuple[int, int | 
     return value, value
 
 
-def _match_tuple(toks: list[Token], i: int, parts: tuple[str, ...]) -> int:
-    """Index after ``parts`` when tokens from ``i`` spell them, else -1."""
+def match_tokens(toks: list[Token], i: int, parts: tuple[str, ...]) -> int:
+    """Index after ``parts`` when tokens from ``i`` spell them (normalised words; elided
+    words are split in the lexicons as "d' " -> ("d'",)), else -1."""
     j = i
     for p in parts:
         if j >= len(toks) or toks[j].norm != p:
@@ -262,7 +263,7 @@ def _quantity_at(text: str, toks: list[Token], i: int, lex: ClaimsLexicon,
         return Quantity(low, high, qual, qstart + base, toks[j].end, i, j + 1)
     # unspecified plurals ("plusieurs", "several")
     for parts in lex.unspecified:
-        k = _match_tuple(toks, i, parts)
+        k = match_tokens(toks, i, parts)
         if k > 0 and k < n and not toks[k].is_num and toks[k].norm not in lex.number_words \
                 and toks[k].norm not in lex.vague:
             return Quantity(2, None, "unspecified_plural", t.start, toks[k - 1].end, i, k,
