@@ -457,8 +457,7 @@ def _singular_victims(text: str, sent: Span, index: int, lex: ClaimsLexicon,
             noun = m.group("o_noun")
             kind = lex.singular_kinds.get(re.sub(r"\s+", " ", m.group("o_cue")))
             start, end = at(m.start()), upto(m.end())
-            if (kind is None or noun in lex.other_nouns or noun in lex.non_claim_units
-                    or noun in lex.function_words or noun in lex.determiners
+            if (kind is None or _not_a_person(noun, lex)
                     or any(f.start < end and start < f.end for f in [*found, *out])):
                 continue
             q = _one_victim(low, m, toks, start, end, lex)
@@ -518,6 +517,12 @@ def _cue_text(low: str, toks: list[Token], s0: int,
     return "".join(out), pos
 
 
+def _not_a_person(noun: str, lex: ClaimsLexicon) -> bool:
+    """A word after an article that names no victim: a thing, a unit, a function word."""
+    return (noun in lex.other_nouns or noun in lex.non_claim_units
+            or noun in lex.function_words or noun in lex.determiners)
+
+
 def _open_active(lex: ClaimsLexicon, low: str, at: Callable[[int], int],
                  upto: Callable[[int], int]) -> list[tuple[str, str, int, int]]:
     """One victim named by any noun after an active casualty verb and an article ("killed a
@@ -528,10 +533,8 @@ def _open_active(lex: ClaimsLexicon, low: str, at: Callable[[int], int],
     for m in lex.open_active_re.finditer(low):
         noun = m.group("p_noun")
         kind = lex.singular_kinds.get(re.sub(r"\s+", " ", m.group("p_cue")))
-        if (kind is None or noun in lex.other_nouns or noun in lex.non_claim_units
-                or noun in lex.function_words or noun in lex.determiners
-                or noun in lex.open_object_stops or noun in lex.number_words
-                or noun in lex.weekdays or noun.endswith("s")
+        if (kind is None or _not_a_person(noun, lex) or noun in lex.open_object_stops
+                or noun in lex.number_words or noun in lex.weekdays or noun.endswith("s")
                 or unfound_body(m.group("p_cue"), low, lex)):
             continue
         out.append((kind, "people", at(m.start()), upto(m.end())))

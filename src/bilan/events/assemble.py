@@ -31,7 +31,7 @@ from bilan.events.typing import (
     sentence_roles,
 )
 from bilan.places.gazetteer import distance_km
-from bilan.places.toponyms import event_place
+from bilan.places.toponyms import event_place, place_specificity
 from bilan.records import (
     ActorMention,
     Claim,
@@ -430,8 +430,7 @@ def _gap_has(gap: str, mark: re.Pattern[str], words: re.Pattern[str] | None) -> 
 
 
 def _specificity(place: Place) -> int:
-    rank = 2 * PRECISION_RANK.get(place.precision, 9)
-    return rank - 1 if place.gazetteer_id.startswith("admin2:") else rank
+    return place_specificity(place, PRECISION_RANK)  # this module's ranks: regions last
 
 
 def _outside_holder(place: Place, holder: Place, gap: str, lexicon: EventLexicon) -> bool:

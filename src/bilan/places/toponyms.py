@@ -13,7 +13,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import compress, pairwise
 from typing import Any
@@ -31,7 +31,7 @@ from bilan.places.gazetteer import (
 )
 from bilan.places.normalise import ARTICLES, FoldedText, Words, fold, name_key, tokens
 from bilan.places.roles import RoleCues, compile_cues, mark_roles
-from bilan.records import Document, PlaceMention
+from bilan.records import Document, Place, PlaceMention
 
 MAX_WORDS = 6
 # Lower-case words allowed inside a multi-word name ("Deir ez-Zor", "Bab al-Nairab").
@@ -1148,10 +1148,11 @@ def _event_focus(mentions: list[PlaceMention]) -> str | None:
 LOCATIVE_RANKS = 1.5  # specificity ranks (two per precision level) a locative is worth
 
 
-def _specificity(m: PlaceMention) -> int:
-    rank = 2 * PRECISION_RANK[m.place.precision]
-    # a second-level division is reported as admin1 but is more specific than one
-    return rank - 1 if m.place.gazetteer_id.startswith("admin2:") else rank
+def place_specificity(place: Place, ranks: Mapping[str, int] = PRECISION_RANK) -> int:
+    """Two ranks per precision level of ``ranks`` (finer first); a second-level division,
+    reported as admin1, is one rank finer than one."""
+    rank = 2 * ranks.get(place.precision, 9)
+    return rank - 1 if place.gazetteer_id.startswith("admin2:") else rank
 
 
 def event_place(mentions: list[PlaceMention], *, violent: bool = True,
@@ -1176,7 +1177,7 @@ def event_place(mentions: list[PlaceMention], *, violent: bool = True,
 
     def order(m: PlaceMention) -> tuple[bool, float, int]:
         where = abs(m.start - anchor) if anchor is not None else m.start
-        rank = _specificity(m) - (LOCATIVE_RANKS if m.locative else 0.0)
+        rank = place_specificity(m.place) - (LOCATIVE_RANKS if m.locative else 0.0)
         return m.place.precision == "country", rank, where
 
     return min(named, key=order)
