@@ -224,6 +224,8 @@ class ClaimsLexicon:
     split_results: PhraseTable = field(default_factory=dict)
     # "He died the next day": an earlier victim's death, in a sentence of its own
     later_death_re: re.Pattern[str] | None = None
+    # the one victim that sentence's pronoun stands for, named before: "A boy was shot"
+    later_victim_re: re.Pattern[str] | None = None
     # an attacker's own death: "a suicide bomber blew himself up"
     reflexive_deaths: PhraseTable = field(default_factory=dict)
     reflexive_subjects: frozenset[str] = frozenset()
@@ -366,6 +368,7 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         later_death_re=re.compile(
             rf"^(?:{_alts(data['later_death_subjects'])})\s+"
             rf"(?:{_alts(data['later_death_verbs'])})(?!\w)"),
+        later_victim_re=_later_victim_regex(data),
         reflexive_deaths=phrase_table((t, "") for t in _tuples(data["reflexive_deaths"])),
         reflexive_subjects=frozenset(norm(w) for w in data["reflexive_subjects"]),
         misspelt=misspellings(data["tolerant_cues"]),
@@ -398,6 +401,15 @@ def misspellings(words: Iterable[str]) -> dict[str, str]:
         for v in variants - exact:
             out.setdefault(v, word)
     return out
+
+
+def _later_victim_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """A singular article, up to three words, then a singular victim noun ("a young boy")."""
+    arts = "|".join(re.escape(a) for a in sorted({norm(w) for w in data["singular_articles"]},
+                                                 key=len, reverse=True))
+    nouns = "|".join(re.escape(v) for v in sorted({norm(k) for k in data["singular_victims"]},
+                                                  key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{arts})\s+(?:[^\W\d][\w'-]*\s+){{0,3}}?({nouns})(?!\w)")
 
 
 def _toll_update_regex(data: dict[str, Any]) -> re.Pattern[str]:

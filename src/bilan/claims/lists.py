@@ -230,16 +230,15 @@ def find_lists(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> lis
 def later_death(text: str, sent_start: int, sent_end: int, prev_start: int, prev_end: int,
                 lex: ClaimsLexicon) -> Found | None:
     """"He died the next day" after a sentence naming one victim ("A boy was shot ...")."""
-    if lex.later_death_re is None or lex.singular_victims is None:
+    if (lex.later_death_re is None or lex.later_victim_re is None
+            or lex.singular_victims is None):
         return None
     low = norm(text[sent_start:sent_end])
     m = lex.later_death_re.match(low)
     if m is None:
         return None
     prev = norm(text[prev_start:prev_end])
-    arts = "|".join(re.escape(a) for a in sorted(lex.articles_one, key=len, reverse=True))
-    nouns = "|".join(re.escape(v) for v in sorted(lex.singular_victims, key=len, reverse=True))
-    v = re.search(rf"(?<!\w)(?:{arts})\s+(?:[^\W\d][\w'-]*\s+){{0,3}}?({nouns})(?!\w)", prev)
+    v = lex.later_victim_re.search(prev)
     if v is None:
         return None
     return Found(1, "killed", lex.singular_victims[v.group(1)], sent_start,
