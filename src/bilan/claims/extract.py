@@ -25,7 +25,7 @@ from bilan.claims.attribution import (
     role_of,
     subject_head,
 )
-from bilan.claims.lexicon import ClaimsLexicon, norm, unfound_body
+from bilan.claims.lexicon import ClaimsLexicon, may_claim, norm, unfound_body
 from bilan.claims.lists import Found, drop_breakdowns, find_lists, later_death, reflexive
 from bilan.claims.numbers import Quantity, Token, find_quantities, match_tokens, tokenize
 from bilan.records import ActorMention, Claim, ClaimKind, Span, TimeMention
@@ -725,7 +725,8 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
         lo = bisect.bisect_left(starts, sent.start)
         near = [t for t in by_start[max(0, lo - 8) : bisect.bisect_left(starts, sent.end)]
                 if t.end > sent.start]
-        found = find_claims_in_sentence(text, sent, si, lex, near)
+        found = (find_claims_in_sentence(text, sent, si, lex, near)
+                 if may_claim(norm(text[sent.start:sent.end]), lex) else [])
         if si > 0 and not any(f.kind == "killed" for f in found):
             ld = later_death(text, sent.start, sent.end, sentences[si - 1].start,
                              sentences[si - 1].end, lex)

@@ -96,16 +96,29 @@ def norm(word: str) -> str:
 
 
 def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
-    """A regex finding any of ``phrases`` as whole words (longest first)."""
-    alts = sorted({norm(p) for p in phrases}, key=len, reverse=True)
-    parts = []
+    """A regex finding any of ``phrases`` as whole words (longest first).
+
+    The entries are grouped by their first character, each group behind a lookahead on it:
+    a place is tried only against the entries that may start there, and a place inside a
+    word is passed over in one test (the lists are long and the regexes run on every
+    sentence). At one place only one group can match, so the matches are those of the plain
+    alternation of all entries, longest first."""
+    alts = sorted({norm(p) for p in phrases if p.split()}, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
     for p in alts:
         body = r"\s+".join(re.escape(w) for w in p.split())
         # a space around an entry ("if ") marks it a whole word as well
-        left = r"(?<!\w)" if p.lstrip()[:1].isalnum() else ""
         right = r"(?!\w)" if p.rstrip()[-1:].isalnum() else ""
-        parts.append(left + body + right)
-    return re.compile("|".join(parts) if parts else r"(?!)")
+        groups.setdefault(p.split()[0][0], []).append(body + right)
+    if not groups:
+        return re.compile(r"(?!)")
+    word_start = r"(?<!\w)"  # an entry starting with a letter or digit starts a word
+    branches = [
+        f"(?={re.escape(ch)}){word_start if ch.isalnum() else ''}(?:{'|'.join(bodies)})"
+        for ch, bodies in sorted(groups.items())
+    ]
+    heads = "".join(re.escape(ch) for ch in sorted(groups))
+    return re.compile(f"(?=[{heads}])(?:{'|'.join(branches)})")
 
 
 # multi-word phrases by their first word, longest first within each: a token is tried only
@@ -241,6 +254,10 @@ class ClaimsLexicon:
     # "the body of": a death only in a sentence saying it was found
     body_nouns: frozenset[str] = frozenset()
     found_re: re.Pattern[str] | None = None
+    # a sentence can hold a claim only if it has one of these words (see may_claim)
+    cue_words: frozenset[str] = frozenset()  # one word of every casualty phrase
+    noun_words: frozenset[str] = frozenset()  # what a count may count (with a count only)
+    starter_words: frozenset[str] = frozenset()  # the words a count may start with
 
 
 def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
@@ -379,7 +396,59 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
         open_object_stops=frozenset(norm(w) for w in data["open_object_stops"]),
         body_nouns=frozenset(norm(w) for w in data["body_nouns"]),
         found_re=_phrase_regex(data["found_cues"]),
+        cue_words=_cue_words(data),
+        noun_words=frozenset(w for k in ("victim_nouns", "other_nouns")
+                             for p in data[k] for w in _LETTERS.findall(norm(p))),
+        starter_words=frozenset(
+            w for p in [*data["number_words"], *data["multiplier_words"],
+                        *data["vague_plurals"], *data["approximate_nouns"],
+                        *data["vague_determiners"], *data["unspecified_plurals"]]
+            for w in _LETTERS.findall(norm(p))),
     )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+# the data entries a claim's kind, or its single victim, is read from
+_CUE_KEYS = ("kind_nouns", "kind_cues", "singular_after", "singular_before", "list_cues",
+             "split_results", "reflexive_deaths", "kind_before", "later_death_verbs",
+             "tolerant_cues")
+
+
+def _cue_words(data: dict[str, Any]) -> frozenset[str]:
+    """One word of every phrase a claim's kind is read from (the longest word that is no
+    function word: all of a phrase's words are in a sentence it matches, so one is enough),
+    and every misspelling the extractor tolerates."""
+    common = {norm(w) for k in ("function_words", "auxiliaries", "pronouns",
+                                "singular_articles", "object_articles", "claimant_determiners")
+              for w in data[k]}
+    out: set[str] = set()
+    for key in _CUE_KEYS:
+        entries = data[key]
+        phrases = ([p for ps in entries.values() for p in ps] if isinstance(entries, dict)
+                   else entries)
+        for p in phrases:
+            words = _LETTERS.findall(norm(p))
+            if words:
+                rare = [w for w in words if w not in common] or words
+                out.add(max(rare, key=len))
+    for variant in misspellings(data["tolerant_cues"]):
+        out.update(_LETTERS.findall(variant))
+    return frozenset(out)
+
+
+def may_claim(low: str, lex: ClaimsLexicon) -> bool:
+    """Can the sentence ``low`` (lower-cased by ``norm``) hold a claim? Every claim has a
+    casualty word (a verb, a noun, a phrase) or is a count followed by what it counts; a
+    sentence with neither is passed over without tokenizing it (most sentences are)."""
+    if not lex.cue_words:
+        return True  # a lexicon built without the gate words: try every sentence
+    words = _LETTERS.findall(low)
+    if not lex.cue_words.isdisjoint(words):
+        return True
+    if lex.noun_words.isdisjoint(words):
+        return False
+    return _DIGIT.search(low) is not None or not lex.starter_words.isdisjoint(words)
 
 
 def misspellings(words: Iterable[str]) -> dict[str, str]:

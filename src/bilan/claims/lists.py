@@ -173,6 +173,9 @@ def find_lists(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> lis
                                            lex.split_results):
         return []  # no verb a list could share, nor a result: most sentences
     low = norm(text[s0:toks[-1].end]) if toks else ""
+    # two or more victims are joined by a comma or "and": a sentence with neither holds only
+    # the verb-and-result form ("shot him dead")
+    several = any(t.text == "," or (t.is_word and t.norm in lex.connectors) for t in toks)
     out: list[Found] = []
     i = 0
     n = len(toks)
@@ -194,6 +197,9 @@ def find_lists(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> lis
                            for it in items)
                 i = res[0]
                 continue
+        if not several:
+            i += 1
+            continue
         # an active verb before the list: "killing two soldiers and a policeman"
         active = _longest(toks, i, lex.list_active)
         if active is not None:
