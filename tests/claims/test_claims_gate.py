@@ -72,3 +72,13 @@ def test_grouped_phrase_regex_matches_as_the_plain_alternation() -> None:
     assert ([m.span() for m in grouped.finditer(text)]
             == [m.span() for m in plain.finditer(text)])
     assert len(list(grouped.finditer(text))) == 7
+
+
+@pytest.mark.parametrize(("sentence", "low"), [
+    ("Two traders accused of theft were summarily shot by soldiers in the market.", 2),
+    ("A farmer was summarily shot by militiamen at his home.", 1),
+])
+def test_summarily_shot_is_killed(sentence: str, low: int) -> None:
+    lex = load_lexicon("en")
+    claims = extract_claims(sentence, split_sentences(sentence, 0), lex, "d")
+    assert [(c.kind, c.low) for c in claims] == [("killed", low)]
