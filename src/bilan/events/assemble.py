@@ -61,6 +61,18 @@ COMPATIBLE_GROUPS: tuple[tuple[EventKind, ...], ...] = (
         ("Protests", "Peaceful protest"),
     ),
 )
+# event types one happening may be told as in one report, on the same day at the same
+# place (a rally attacked by a mob, the shelling and the fighting of one battle); the
+# first type is the one the merged event keeps
+SAME_HAPPENING: tuple[tuple[str, frozenset[str]], ...] = (
+    ("Riots", frozenset({"Protests", "Riots"})),
+    ("Protests", frozenset({"Protests", "Violence against civilians"})),
+    ("Battles", frozenset({"Battles", "Explosions/Remote violence"})),
+    ("Explosions/Remote violence", frozenset({"Explosions/Remote violence"})),
+)
+# sub-types of those types that name a separate kind of happening (an air strike is not
+# the ground fighting around it)
+APART_SUBTYPES = frozenset({"Air/drone strike", "Suicide bomb", "Chemical weapon"})
 # kinds that gather unlike happenings: same day and place is not enough to merge them
 # types the parties of a sentence may change (typing.retype_by_roles)
 ROLE_TYPED = frozenset({"Battles", "Violence against civilians", "Diplomacy"})
@@ -938,6 +950,8 @@ def absorb_generic(typed: list[TypedTrigger]) -> list[TypedTrigger]:
             if o is not t
         ):
             continue  # what was said of a meeting or an agreement is that event told again
+        if t.kind == ("Diplomacy", "Statement") and types & VIOLENT_TYPES:
+            continue  # what was said of a clash or a strike told in the same breath
         if t.kind == ("Violence against civilians", "Attack") and types & {
             "Battles",
             "Explosions/Remote violence",
@@ -954,6 +968,7 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
     typed, with_trigger = typed_triggers(doc, lexicon, index)
     onto = lexicon.ontology
     theatre = theatre_country(doc, index.misread)
+    short = is_short(doc)
     drafts: list[Draft] = []
     for tt in typed:
         idx, trig = tt.sentence, tt.match.span
@@ -1001,6 +1016,8 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
                 _same_stem(other, draft) or _both_dated_same_day(other, draft)
             ):
                 kind = draft.kind
+            if kind is None:
+                kind = same_happening(other, draft, short)
             same_sentence = kind is not None and other.kind == draft.kind and idx in other.sentences
             if (
                 kind is not None
@@ -1013,6 +1030,7 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
                 break
         else:
             drafts.append(draft)
+    drafts = merge_back_references(doc, lexicon, drafts, index)
     drafts = merge_undated_repeats(drafts, onto)
     attach_follow_ups(doc, lexicon, drafts, with_trigger, paras)
     events = [d.event for d in drafts]
@@ -1021,6 +1039,121 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
         gather_short_tolls(doc, drafts, next(d for d in drafts if d.event is main))
         events = [main] + [e for e in events if e is not main]
     return events
+
+
+def _parties(ev: Event) -> set[str]:
+    return {a for a in (ev.actor1, ev.actor2) if a}
+
+
+def same_happening(a: Draft, b: Draft, short: bool = False) -> EventKind | None:
+    """The kind two drafts of related types take when they tell one happening: told on
+    the same day at the same place (the same town, or a quarter of it), with parties in
+    common when both name any (``SAME_HAPPENING``); None otherwise. In a snippet
+    (``short``) only sub-types of one type merge: its main event is chosen among the
+    types it tells (``select.main_event``)."""
+    ea, eb = a.event, b.event
+    if ea.date is None or ea.date != eb.date or a.kind == b.kind:
+        return None
+    if short and a.kind[0] != b.kind[0]:
+        return None
+    pa, pb = ea.location, eb.location
+    if pa is None or pb is None or pa.precision not in ("city", "district") or (
+            pb.precision not in ("city", "district")):
+        return None
+    if pa.gazetteer_id != pb.gazetteer_id and not (_contains(pa, pb) or _contains(pb, pa)):
+        return None
+    if _parties(ea) and _parties(eb) and not _parties(ea) & _parties(eb):
+        return None
+    types = {a.kind[0], b.kind[0]}
+    for keep, family in SAME_HAPPENING:
+        if keep not in types or not types <= family:
+            continue
+        if ((len(types) > 1 or keep == "Explosions/Remote violence")
+                and (a.kind[1] in APART_SUBTYPES or b.kind[1] in APART_SUBTYPES)
+                and not set(a.sentences) & set(b.sentences)):
+            return None  # unless one sentence tells both: one scene
+        return a.kind if a.kind[0] == keep else b.kind
+    return None
+
+
+BACK_REFERENCE_REACH = 25  # characters before a trigger searched for its determiner
+# types whose back-reference ("the fighting", "ces combats") may name an event told at
+# another place: fighting spreads over a front, while "the strike" of a report telling of
+# several strikes is one of them at its own place
+SPREAD_TYPES = frozenset({"Battles"})
+
+
+def is_back_reference(doc: Document, trigger: Span, lexicon: EventLexicon) -> bool:
+    """The trigger comes right after a definite or demonstrative determiner ("the
+    fighting", "ces combats", "l'attaque"): it names an event the report has told already."""
+    definite = lexicon.cue_lists.get("definite")
+    if definite is None:
+        return False
+    lo = max(0, trigger.start - BACK_REFERENCE_REACH)
+    last = None
+    for m in definite.finditer(doc.text, lo, trigger.start):
+        last = m
+    if last is None:
+        return False
+    return not doc.text[last.end() : trigger.start].strip()
+
+
+def _names_own_place(doc: Document, idx: int, lexicon: EventLexicon, index: DocIndex) -> bool:
+    """The sentence introduces a place as where something happens ("in X", "à Y")."""
+    return any(
+        not pm.reference and not pm.demonym and _outside_dateline(doc, pm)
+        and (pm.locative or is_locative(doc, pm, lexicon))
+        for pm in index.places[idx]
+    )
+
+
+def _refers_to(ref: Draft, earlier: Draft, own_place: bool) -> bool:
+    """``ref``, a back-reference, can name ``earlier``: the same type, both dated and no
+    day of its own contradicting it, no place elsewhere (for fighting, ``SPREAD_TYPES``:
+    none the sentence introduces as where something happens), no distinct target and no
+    parties foreign to it."""
+    a, b = ref.event, earlier.event
+    if a.event_type != b.event_type:
+        return False
+    if a.date is None or b.date is None:
+        return False  # an undated report: nothing tells the two apart or together
+    if ref.date_source == "sentence" and (a.date, a.date_end) != (b.date, b.date_end):
+        return False
+    if (own_place or a.event_type not in SPREAD_TYPES) and not places_compatible(
+            a.location, b.location):
+        return False
+    if distinct_target(a.target) != distinct_target(b.target):
+        return False
+    return not (_parties(a) and _parties(b) and not _parties(a) & _parties(b))
+
+
+def merge_back_references(
+    doc: Document, lexicon: EventLexicon, drafts: list[Draft], index: DocIndex
+) -> list[Draft]:
+    """An event word told as a back-reference ("the fighting", "ces frappes") in a sentence
+    shortly after an event of its kind is that event told again: it joins the latest such
+    event (``_refers_to``), bringing its tolls."""
+    kept: list[Draft] = []
+    onto = lexicon.ontology
+    for d in drafts:
+        trig = d.event.trigger
+        if trig is None or d.kind[0] not in VIOLENT_TYPES or not is_back_reference(
+                doc, trig, lexicon):
+            kept.append(d)
+            continue
+        own_place = _names_own_place(doc, d.sentence, lexicon, index)
+        best: Draft | None = None
+        best_at = -1
+        for o in kept:
+            at = max((i for i in o.sentences if i < d.sentence), default=-1)
+            if (at > best_at and d.sentence - at <= FOLLOW_UP_SENTENCES
+                    and _refers_to(d, o, own_place)):
+                best, best_at = o, at
+        if best is None:
+            kept.append(d)
+            continue
+        merge_into(best, d, best.kind, onto.plover_type(best.kind))
+    return kept
 
 
 def _own_episode(other: Draft, main: Draft) -> bool:
