@@ -7,10 +7,11 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from events_testkit import AIR, CLASH, MEETING, MOB, PEACEFUL, SHELLING
+from events_testkit import period_doc as _doc
 
 from bilan.events.assemble import (
     Draft,
@@ -24,16 +25,10 @@ from bilan.events.triggers import EventLexicon, load_lexicon
 from bilan.records import Document, Event, Place, Span
 from bilan.runner import run
 
-CLASH = ("Battles", "Armed clash")
-SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-AIR = ("Explosions/Remote violence", "Air/drone strike")
 GRENADE = ("Explosions/Remote violence", "Grenade")
-PEACEFUL = ("Protests", "Peaceful protest")
-MOB = ("Riots", "Mob violence")
 VIOLENT_DEMO = ("Riots", "Violent demonstration")
 FORCE = ("Protests", "Excessive force against protesters")
 VAC = ("Violence against civilians", "Attack")
-MEETING = ("Diplomacy", "Meeting")
 
 HOMS = Place("Homs", "Syria", "SY", "Homs", 34.73, 36.72, "city", "test:homs")
 HAMA = Place("Hama", "Syria", "SY", "Hama", 35.13, 36.75, "city", "test:hama")
@@ -107,15 +102,6 @@ def test_same_happening_snippet_keeps_types_apart() -> None:
 
 
 # --------------------------------------------------------------------------- back-references
-
-
-def _doc(text: str, lang: str) -> Document:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    doc.sentences = [
-        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.]+(?:\.|$)", text)
-    ]
-    return doc
 
 
 def _span(text: str, word: str) -> Span:

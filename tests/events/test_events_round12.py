@@ -6,35 +6,8 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import re
-
-from bilan.events.assemble import extract_document_events
-from bilan.events.ontology import load_ontology
-from bilan.events.select import main_event
-from bilan.events.triggers import EventLexicon, load_lexicon
-from bilan.records import Document, Span
-
-ATTACK = ("Violence against civilians", "Attack")
-PEACEFUL = ("Protests", "Peaceful protest")
-ARRESTS = ("Strategic developments", "Arrests")
-
-
-def _doc(text: str, lang: str) -> Document:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    doc.sentences = [
-        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.]+(?:\.|$)", text)
-    ]
-    return doc
-
-
-def _main(text: str, lang: str = "en") -> tuple[str, str] | None:
-    lex: EventLexicon = load_lexicon(lang, load_ontology())
-    events = extract_document_events(_doc(text, lang), lex)
-    if not events:
-        return None
-    ev = main_event(events)
-    return ev.event_type, ev.sub_event_type
+from events_testkit import ARRESTS, ATTACK, PEACEFUL
+from events_testkit import main_kind as _main
 
 
 def test_soldiers_who_march_and_beat_people_attack_them() -> None:

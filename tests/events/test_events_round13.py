@@ -8,42 +8,12 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from events_testkit import ABDUCTION, ATTACK, CLASH, IED, LOOTING, MOB, PEACEFUL, VIOLENT
+from events_testkit import main_kind as _main
 
-from bilan.events.assemble import extract_document_events
-from bilan.events.ontology import load_ontology
 from bilan.events.select import latest_day, main_event, told_news
-from bilan.events.triggers import EventLexicon, load_lexicon
-from bilan.records import Document, Event, Mention, Span
-
-ATTACK = ("Violence against civilians", "Attack")
-ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
-CLASH = ("Battles", "Armed clash")
-PEACEFUL = ("Protests", "Peaceful protest")
-MOB = ("Riots", "Mob violence")
-VIOLENT = ("Riots", "Violent demonstration")
-IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
-LOOTING = ("Strategic developments", "Looting/property destruction")
-
-
-def _doc(text: str, lang: str) -> Document:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    doc.sentences = [
-        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.]+(?:\.|$)", text)
-    ]
-    return doc
-
-
-def _main(text: str, lang: str = "en") -> tuple[str, str] | None:
-    lex: EventLexicon = load_lexicon(lang, load_ontology())
-    events = extract_document_events(_doc(text, lang), lex)
-    if not events:
-        return None
-    ev = main_event(events)
-    return ev.event_type, ev.sub_event_type
+from bilan.records import Event, Mention
 
 
 @pytest.mark.parametrize(

@@ -7,36 +7,9 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-from bilan.events.assemble import extract_document_events
-from bilan.events.ontology import load_ontology
-from bilan.events.triggers import EventLexicon, load_lexicon
-from bilan.records import Document, Span
-
-CLASH = ("Battles", "Armed clash")
-SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-AIR = ("Explosions/Remote violence", "Air/drone strike")
-MOB = ("Riots", "Mob violence")
-PEACEFUL = ("Protests", "Peaceful protest")
-MEETING = ("Diplomacy", "Meeting")
-
-
-def _doc(text: str, lang: str) -> Document:
-    doc = Document(id="t", text=text, source="t")
-    doc.language = lang
-    doc.sentences = [
-        Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.]+(?:\.|$)", text)
-    ]
-    return doc
-
-
-def _kinds(text: str, lang: str) -> list[tuple[str, str]]:
-    lex: EventLexicon = load_lexicon(lang, load_ontology())
-    events = extract_document_events(_doc(text, lang), lex)
-    return [(e.event_type, e.sub_event_type) for e in events]
+from events_testkit import AIR, CLASH, MEETING, MOB, SHELLING
+from events_testkit import kinds as _kinds
 
 
 @pytest.mark.parametrize(
