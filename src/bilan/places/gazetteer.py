@@ -103,6 +103,8 @@ PLACES_SCHEMA: dict[str, Any] = {
     "city_suffixes": (list, str),
     "facility_suffixes": (list, str),
     "organisation_suffixes": (list, str),
+    "institution_suffixes": (list, str),
+    "determiners": (list, str),
     "event_locatives": (list, str),
     "locative_fillers": (list, str),
     "country_cues": (dict, list),

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from itertools import compress, pairwise
+from itertools import compress, groupby, pairwise
 from typing import Any
 
 from bilan.errors import DataFileError
@@ -65,6 +65,10 @@ class PlaceLexicon:
     facility_suffixes: frozenset[str]  # "Bolivar Avenue" is a street, not a town
     # capitalised words, as written, after which a name is an organisation's ("People's")
     organisation_suffixes: tuple[str, ...] = ()
+    # capitalised words, as written, naming an institution in the town just named
+    # ("Quetta Press Club"): the town's name next to them is no person's
+    institution_suffixes: tuple[str, ...] = ()
+    determiners: frozenset[str] = frozenset()  # folded: "the", "a" ("A Masvingo bank")
     event_locatives: frozenset[str] = frozenset()  # "in", "near", "south of": an event's place
     locative_fillers: frozenset[str] = frozenset()  # "the", "village", "of" between them
     # words for one country's administrative units ("upazila", "tambon"), matched as whole
@@ -181,6 +185,8 @@ def load_lexicon(lang: str) -> PlaceLexicon:
         facility_suffixes=frozenset(fold(c) for c in data["facility_suffixes"]),
         organisation_suffixes=tuple(str(c).replace("’", "'")
                                     for c in data["organisation_suffixes"]),
+        institution_suffixes=tuple(str(c) for c in data["institution_suffixes"]),
+        determiners=frozenset(fold(str(c)) for c in data["determiners"]),
         event_locatives=frozenset(fold(c).replace("'", "' ").strip()
                                   for c in data["event_locatives"]),
         locative_fillers=frozenset(fold(c) for c in data["locative_fillers"]),
@@ -379,15 +385,24 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             continue
         # a capitalised word before: maybe a person's name ("Tom Perry"), unless it is an
         # article or a preposition opening the sentence ("À Beni Oulid", "In Bani Walid")
+        # a determiner ("A Masvingo bank") or an organisation's acronym ("MSF Bambari";
+        # not initials: "KP Oli") is no first name either
         prev_cap = (i > 0 and i not in starts and texts[i - 1][:1].isupper()
                     and text[wends[i - 1] : start] == " " and keys[i - 1] not in ARTICLES
-                    and keys[i - 1] not in lex.event_locatives)
-        next_cap = has_next and texts[best_j + 1][:1].isupper() and gap == " "
+                    and keys[i - 1] not in lex.event_locatives
+                    and keys[i - 1] not in lex.determiners
+                    and not (len(texts[i - 1]) >= 3 and texts[i - 1].isupper()))
+        next_cap = (has_next and texts[best_j + 1][:1].isupper() and gap == " "
+                    and not _organisation(text, wstarts[best_j + 1],
+                                          lex.institution_suffixes))
         personish = prev_cap or next_cap
         cue = _cue(text, start, lex, ft)
+        holds = _holds_previous(text, start, end, prev_place_end)
         if has_next and gap in JOINERS:
             if nxt_key in lex.admin_suffixes:
                 cue, personish = "admin1", prev_cap
+                if holds == "weak":
+                    holds = "strong"  # "El Callao, Bolivar state": a holder, not a list
             elif nxt_key in lex.city_suffixes:
                 cue, personish = "city", prev_cap
         if cue is None and _container(text, start, end, prev_place_end):
@@ -397,7 +412,7 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
                           locative=_locative(text, start, lex, ft) or (
                               possessive is not None and _POSSESSED.fullmatch(
                                   text, possessive, start) is not None),
-                          holds_previous=_holds_previous(text, start, end, prev_place_end)))
+                          holds_previous=holds))
         prev_place_end = end
         possessive = None
         if text.startswith(("'s ", "’s "), end):
@@ -606,13 +621,14 @@ def _focus(doc: Document, gaz: Gazetteer, raws: list[_Raw],
     only when nothing else in the text does (their own reading must not outvote it).
     Words for one country's administrative units ("upazila") vote once each."""
     main = [r for r in raws if r.demonym or not _alternate_only(gaz, r)]
-    votes = _votes(doc, gaz, main)
+    cued: Counter[str] = Counter()
     if lex is not None and lex.country_cues is not None:
         text = ft.folded if ft is not None else fold(doc.text)
         for word in {m.group() for m in lex.country_cues.finditer(text)}:
-            votes[lex.cue_countries[word]] += 1
+            cued[lex.cue_countries[word]] += 1
+    votes = _votes(doc, gaz, main, cued)
     if not votes and len(main) < len(raws):
-        votes = _votes(doc, gaz, raws)
+        votes = _votes(doc, gaz, raws, cued)
     return votes
 
 
@@ -653,8 +669,19 @@ def _has_whole(text: str, word: str) -> bool:
     return False
 
 
-def _votes(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
-    votes: Counter[str] = Counter()
+# A name next to another capitalised word votes for its country only through a reading
+# this populous.
+PERSONISH_VOTE_POPULATION = 100_000
+METROPOLIS_POPULATION = 2_000_000  # a city this big is what its name means, whatever else
+
+
+def _votes(doc: Document, gaz: Gazetteer, raws: list[_Raw],
+           cued: Counter[str] | None = None) -> Counter[str]:
+    """Country votes of the names ``raws`` and of the words ``cued`` for one country's
+    units ("upazila"), counted with them."""
+    votes: Counter[str] = Counter(cued)
+    # names whose biggest reading is a metropolis: (its country, the others' countries)
+    metropolises: list[tuple[str, set[str]]] = []
     for r in raws:
         if r.demonym:
             votes[r.demonym] += 1
@@ -667,17 +694,34 @@ def _votes(doc: Document, gaz: Gazetteer, raws: list[_Raw]) -> Counter[str]:
             continue
         big = [x for x in r.rids if not _is_small(gaz, x, r.key)
                and (not _is_division(gaz, x, r.key) or r.cue in DIVISION_CUES)]
+        mains = {gaz.country_codes[x] for x in r.rids if _main_name(gaz, x, r.key)}
+        if mains:
+            # a town read under another name altogether ("Khar" for Haar) does not vote
+            # while the name is some place's own in other countries only
+            big = [x for x in big if gaz.country_codes[x] in mains
+                   or not _foreign_alias(gaz, x, r)]
+        if r.personish and all(gaz.population[x] < PERSONISH_VOTE_POPULATION for x in big):
+            continue  # "Khan Agha", "Tom Perry": maybe a person's name
         ccs = {gaz.country_codes[x] for x in big}
         if len(ccs) == 1:
             votes[ccs.pop()] += 1
         elif len(ccs) > 1:
-            # "Lima", "Delhi": one reading is a metropolis, the others small towns
             ranked = sorted(big, key=lambda x: -gaz.population[x])
             head = ranked[0]
             rest = max((gaz.population[x] for x in ranked[1:]
                         if gaz.country_codes[x] != gaz.country_codes[head]), default=0)
             if gaz.population[head] >= 100_000 and gaz.population[head] >= 10 * rest:
-                votes[gaz.country_codes[head]] += 1
+                metropolises.append((gaz.country_codes[head], set() if (
+                    gaz.population[head] >= METROPOLIS_POPULATION) else {
+                    gaz.country_codes[x] for x in ranked[1:] if _main_name(gaz, x, r.key)}))
+    # "Lima", "Delhi": one reading is a metropolis, the others small towns; it votes
+    # unless the text's other names vote for the country of another place of that very
+    # name ("Pakistani and Indian troops ... in Samba sector": not Samba in Angola), or
+    # it is a city of millions ("Kanpur" in a text naming a Pakistani)
+    first = votes.copy()
+    for cc, ccs in metropolises:
+        if not any(first.get(c, 0) > 0 for c in ccs - {cc}):
+            votes[cc] += 1
     dp = doc.dateline_place
     if dp is not None:
         rids = gaz.candidates(name_key(dp.text))
@@ -757,6 +801,7 @@ def _main_name(gaz: Gazetteer, rid: int, key: str) -> bool:
 
 
 ALTERNATE_PENALTY = 1.5
+FIRST_LEVEL_GAIN = 0.1  # a first-level division over a second-level one of that name
 
 
 THEATRE_GAIN = 2.5  # a reading inside a theatre of conflict the text's words name
@@ -772,6 +817,10 @@ def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
     score = math.log10(pop + 10) if pop or kind != "city" else 3.0
     if (kind in ("district", "camp") and pop == 0) or kind in ADMIN_KINDS:
         score = 5.0
+    if kind in ("admin1", "region"):
+        # between divisions of the same name, a first-level one ("Merida state": the
+        # Venezuelan state, not a Mexican municipality)
+        score += FIRST_LEVEL_GAIN
     if kind == "country":
         score = 7.5
     if trusted:
@@ -803,6 +852,47 @@ def _score(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str], top: int,
             # name: not a spelling of its own, "Odessa", nor a short form, "Khairpur")
             score -= ALTERNATE_PENALTY
     return score
+
+
+_SPELLING_DROP = str.maketrans("", "", "aeiouyhw '’-")
+
+
+def _foreign_alias(gaz: Gazetteer, rid: int, raw: _Raw) -> bool:
+    """Whether a town is read under one of its alternate names that is no spelling of its
+    own name but another name altogether (an old or foreign name: "Khar" for Haar, "Gaur"
+    for Le Havre, "Khair" for Cairo), the two names' first three consonants differing
+    ("Sebha" for Sabha, "Jowhar" for Jawhar are spellings). Curated names never are."""
+    if (gaz.kind(rid) != "city" or rid in gaz.trusted_rids or raw.key in gaz.trusted
+            or _main_name(gaz, rid, raw.key)):
+        return False
+    if _consonants(gaz.key_of(gaz.names[rid])) == _consonants(raw.key):
+        return False
+    # the name of the division the town lies in ("Goa" for Mormugao, "Chiapas" for Chiapa
+    # de Corzo) is no foreign name
+    cc = gaz.country_codes[rid]
+    return not any(gaz.kind(y) in ADMIN_KINDS and gaz.country_codes[y] == cc
+                   and _main_name(gaz, y, raw.key) for y in raw.rids)
+
+
+def _consonants(key: str) -> str:
+    """The first three consonants of a key, a letter said twice counted once ("odessa"
+    and "odesa": "ds")."""
+    return "".join(c for c, _ in groupby(key.translate(_SPELLING_DROP)))[:3]
+
+
+def _main_town(gaz: Gazetteer, raw: _Raw) -> bool:
+    """Whether the name is the main name of a town big enough to keep its alternate names."""
+    return any(gaz.kind(y) == "city" and gaz.population[y] >= ALT_NAMES_MIN_POPULATION
+               and _main_name(gaz, y, raw.key) for y in raw.rids)
+
+
+def _main_voted(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> bool:
+    """Whether the name is the main name of a place in another country than ``rid``'s
+    that the text votes for more than for ``rid``'s."""
+    cc = gaz.country_codes[rid]
+    own = votes.get(cc, 0)
+    return any(gaz.country_codes[y] != cc and votes.get(gaz.country_codes[y], 0) > own
+               and _main_name(gaz, y, raw.key) for y in raw.rids)
 
 
 def _main_elsewhere(gaz: Gazetteer, rid: int, raw: _Raw) -> bool:
@@ -860,6 +950,14 @@ def _acceptable(gaz: Gazetteer, rid: int, raw: _Raw, votes: Counter[str]) -> boo
                                              and not raw.sentence_initial)
     if raw.key in gaz.trusted or gaz.kind(rid) != "city":
         return True
+    if _foreign_alias(gaz, rid, raw) and (
+            (votes and not in_focus)
+            or (not votes and gaz.population[rid] < METROPOLIS_POPULATION
+                and _main_town(gaz, raw))
+            or _main_voted(gaz, rid, raw, votes)):
+        # "Gaur" is the Nepali town, not Le Havre; "Khar" in Pakistan, not Haar;
+        # "Islamabad" in a text more about Pakistan than India, not Anantnag
+        return False
     if (not votes and raw.locative and len(raw.rids) == 1 and not raw.personish
             and not raw.sentence_initial):
         return True  # "protested in Nowshera": the only place of that name, where it happened
@@ -1020,6 +1118,9 @@ def _inside(gaz: Gazetteer, rid: int, holder: int, division: bool) -> bool:
     kind = gaz.kind(holder)
     if kind == "country":
         return True
+    if gaz.kind(rid) in ("admin1", "region") or (
+            gaz.kind(rid) == "admin2" and kind not in ("admin1", "region")):
+        return False  # a state lies in no municipality ("Sucre municipality, Bolivar state")
     if kind == "admin1" and gaz.admin1[rid] is not None:
         return gaz.key_of(gaz.admin1[rid] or "") == gaz.key_of(gaz.names[holder])
     limit = HOLD_KM.get(kind, 60.0)
@@ -1032,7 +1133,10 @@ def _outvoted(gaz: Gazetteer, rid: int, raw: _Raw, holder: int, votes: Counter[s
     """Whether a small reading ``rid`` is in a country the text votes for no more than for
     the country of the place named as holding it, in another country."""
     cc, hcc = gaz.country_codes[rid], gaz.country_codes[holder]
-    return (votes.get(hcc, 0) > 0 and votes.get(cc, 0) <= votes.get(hcc, 0)
+    # a holder read as a division needs no vote ("El Alto, La Paz": not the Peruvian
+    # hamlet of El Alto, in a text naming nothing else)
+    return ((votes.get(hcc, 0) > 0 or gaz.kind(holder) in ADMIN_KINDS)
+            and votes.get(cc, 0) <= votes.get(hcc, 0)
             and not (raw.key in gaz.trusted or rid in gaz.trusted_rids
                      or gaz.population[rid] >= HOLD_KEEP_POPULATION))
 
@@ -1062,24 +1166,38 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
             continue
         countries = {gaz.country_codes[x] for x in ok}
         holders: list[tuple[int, list[int], bool]] = []
+        # a holder named with a division word and read as a second-level division or a
+        # town, whose reach is measured by distance ("X sector (Y district"): a populous
+        # homonym outside it is dropped too
+        districts: list[int] = []
         foreign = False  # a holder in another country, one the text is about
         j = i + 1
         while j < len(chosen) and chosen[j][0].holds_previous and chosen[j][0].demonym is None:
             hr, h_ok, h = chosen[j][0], chosen[j][1], final[j]
             j += 1
-            if hr.key == r.key and hr.holds_previous == "strong" and j == i + 2:
-                # "Santa Ana (Santa Ana)": the town of the division of that name
-                same = [x for x in ok if gaz.kind(x) == "city" and any(
-                    gaz.kind(y) in ADMIN_KINDS and _inside(gaz, x, y, False) for y in h_ok)]
+            if (hr.key == r.key and (hr.holds_previous == "strong" or hr.cue == "admin1")
+                    and j == i + 2):
+                # "Santa Ana (Santa Ana)", "Merida, Merida state": the town of the division
+                # of that name (of the division read, when one is)
+                same = [x for x in ok if gaz.kind(x) == "city" and gaz.kind(h) in ADMIN_KINDS
+                        and _inside(gaz, x, h, False)] or [
+                    x for x in ok if gaz.kind(x) == "city" and any(
+                        gaz.kind(y) in ADMIN_KINDS and _inside(gaz, x, y, False) for y in h_ok)]
                 if same:
                     final[i] = max(same, key=lambda x: score(x, r))
                     final[j - 1] = final[i]
+                    held[i] = (r.key, r.rids)  # said again elsewhere: the same town
                 continue
             if h < 0 or hr.key == r.key or not (
                     hr.holds_previous == "strong" or gaz.kind(h) in ADMIN_KINDS
                     or gaz.kind(h) == "country"):
                 continue
             readings = [h, *(y for y in h_ok if y != h)]
+            if gaz.kind(h) in ADMIN_KINDS:
+                # a holder read as a division stays one ("Benito Juarez, Nuevo Leon": the
+                # state, not a hamlet called Nuevo León near another Benito Juárez)
+                readings = [y for y in readings if gaz.kind(y) in ADMIN_KINDS
+                            or gaz.population[y] >= HOLD_KEEP_POPULATION]
             if countries.isdisjoint(gaz.country_codes[y] for y in readings):
                 foreign = foreign or (votes is not None and hr.holds_previous == "strong"
                                       and _outvoted(gaz, final[i], r, h, votes))
@@ -1088,6 +1206,8 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
             # division itself is a reading (its own reach is then the measure)
             holders.append((j - 1, readings, hr.cue == "admin1" and not any(
                 gaz.kind(y) in ADMIN_KINDS for y in readings)))
+            if hr.cue == "admin1" and hr.holds_previous == "strong":
+                districts.append(j - 1)
         if not holders:
             if foreign:
                 final[i] = -1  # "Bule (Djugu, Ituri)": not the Swiss Bulle
@@ -1105,8 +1225,9 @@ def _hold_to_containers(gaz: Gazetteer, chosen: list[tuple[_Raw, list[int], int]
             for j, readings, division in holders:
                 if not _inside(gaz, x, final[j], division):
                     final[j] = next(y for y in readings if _inside(gaz, x, y, division))
-        elif not (r.key in gaz.trusted or final[i] in gaz.trusted_rids
-                  or gaz.population[final[i]] >= HOLD_KEEP_POPULATION):
+        elif not (r.key in gaz.trusted or final[i] in gaz.trusted_rids or (
+                gaz.population[final[i]] >= HOLD_KEEP_POPULATION and not any(
+                    gaz.kind(final[j]) not in ("admin1", "region") for j in districts))):
             final[i] = -1
     return held
 
