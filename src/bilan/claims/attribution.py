@@ -8,6 +8,7 @@ after the source ("X, qui dirige un hôpital, ...") gives role words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from bilan.records import ActorMention
 
 _SOURCE_END = re.compile(r"[,;:!?»\"”(]|\.(?=\s|$)")
 _CLAUSE_BOUNDARY = re.compile(r"[;:«»\"“”]|\.(?=\s)")
+_SUBJECT_WORDS = 10  # the longest subject before an apposition
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +110,12 @@ def find_attributions(text: str, start: int, end: int,
                 out.append(Attribution(vs, ve, cstart, be, "participle"))
             continue
         parts = list(re.finditer(r"[^,]+", text[cstart:be]))
-        opener = len(parts) >= 2 and bool(parts[1].group().split()) and norm(
-            parts[1].group().split()[0]) in lex.apposition_openers
+        # "X, qui dirige un hôpital, a dit": an apposition after a short subject (a long
+        # first part is a clause of its own: "N ont été tués ..., dont huit ..., a dit X")
+        first = [norm(w) for w in parts[0].group().split()] if parts else []
+        opener = (len(parts) >= 2 and len(parts[1].group().split()) >= 2
+                  and len(first) <= _SUBJECT_WORDS and lex.auxiliaries.isdisjoint(first)
+                  and norm(parts[1].group().split()[0]) in lex.apposition_openers)
         after_words = re.findall(r"[^\W\d_]+['’]?|\d+", text[ve:end])
         nxt = norm(after_words[0]) if after_words else ""
         inverted = (not opener and (be <= bs or bool(re.search(r"[,\"»”]", text[be:vs])))
@@ -118,19 +124,34 @@ def find_attributions(text: str, start: int, end: int,
             stop = _SOURCE_END.search(text, ve, end)
             e0 = stop.start() if stop else end
             ss, se = _strip(text, ve, e0, lex)
-            if se - ss >= 2 and len(text[ss:se].split()) <= 14:
+            counted = bool(re.search(r"\d", text[ss:se]))
+            if se - ss >= 2 and len(text[ss:se].split()) <= 14 and not counted:
                 app = _apposition_after(text, se, end, lex)
                 out.append(Attribution(vs, ve, ss, se, "inverted", app))
-            continue
+            if not counted or be <= bs:
+                continue
+            # "X, head of Y, said the bodies of 50 ...": what follows is what was said
         if not parts or be <= bs:
             continue
         app = None
         if opener:
-            subj = parts[0]
+            s_off, e_off = parts[0].span()
             app = (cstart + parts[1].start(), cstart + parts[1].end())
+        elif (len(parts) >= 2 and norm(parts[-1].group().strip()) in lex.apposition_openers
+              and parts[-2].group().split()):
+            # "... par des avions de l'Otan, qui a indiqué": the relative pronoun stands for
+            # the noun just before the comma
+            s_off, e_off = _antecedent(parts[-2].group(), lex)
+            s_off, e_off = s_off + parts[-2].start(), e_off + parts[-2].start()
+        elif (len(parts) >= 2 and _looks_like_role(parts[-1].group(), lex)
+              and 1 <= len(parts[-2].group().split()) <= 4):
+            # "X, head of the ward at Y hospital, said": the name, then its role
+            s_off, e_off = parts[-2].span()
+            app = (cstart + parts[-1].start(), cstart + parts[-1].end())
         else:
-            subj = parts[-1]
-        ss, se = _strip(text, cstart + subj.start(), cstart + subj.end(), lex)
+            s_off, e_off = parts[-1].span()
+        ss, se = _strip(text, cstart + s_off, cstart + e_off, lex)
+        ss = _restart(text, ss, se, lex)
         dashes = list(re.finditer(r"\s(?:-{1,2}|–|—)\s", text[ss:se]))
         if dashes:
             dash = dashes[-1]
@@ -142,7 +163,54 @@ def find_attributions(text: str, start: int, end: int,
             continue  # "he said there were reports of ...": the verb is the earlier one
         out.append(Attribution(vs, ve, ss, se, "subject", app,
                                _has_content_after(text, ve, end, lex)))
+    out.extend(_facilities(text, start, low, lex))
     return out
+
+
+def _facilities(text: str, start: int, low: str, lex: ClaimsLexicon) -> list[Attribution]:
+    """A hospital or a morgue as the subject of a verb of taking in ("the hospital
+    received 20 wounded", "la morgue a reçu 12 corps"): it counted the victims."""
+    if lex.facility_re is None or not lex.facility_nouns:
+        return []
+    out: list[Attribution] = []
+    for m in lex.facility_re.finditer(low):
+        vs, ve = start + m.start(), start + m.end()
+        bs, be = _strip(text, start, vs, lex)
+        cstart = bs
+        for b in re.finditer(r"[,;:«»\"“”()]|\.(?=\s)", text[bs:be]):
+            cstart = bs + b.end()
+        ss, se = _strip(text, cstart, be, lex)
+        words = [norm(w) for w in re.findall(r"[^\W\d_]+", text[ss:se])]
+        if 1 <= len(words) <= 8 and not lex.facility_nouns.isdisjoint(words):
+            out.append(Attribution(vs, ve, ss, se, "subject"))
+    return out
+
+
+def _antecedent(seg: str, lex: ClaimsLexicon) -> tuple[int, int]:
+    """The noun phrase ending ``seg``: its words from the last function word, five at
+    most, that word kept only if it is a determiner ("des avions de l'Otan" -> "de
+    l'Otan", cleaned later to "Otan"; "by the ministry" -> "the ministry")."""
+    words = list(re.finditer(r"\S+", seg))
+    first = max(0, len(words) - 5)
+    for i in range(len(words) - 2, first - 1, -1):
+        w = norm(words[i].group())
+        if w in lex.function_words:
+            first = i if w in lex.determiners else i + 1
+            break
+    return words[first].start(), words[-1].end()
+
+
+def _restart(text: str, ss: int, se: int, lex: ClaimsLexicon) -> int:
+    """Where a subject starts when two headlines run together with no stop between them
+    ("... in rebel-held Misrata The Libyan government alleges"): at the last capitalised
+    determiner after a word that is no function word; else ``ss``."""
+    words = list(re.finditer(r"[^\W\d_]+", text[ss:se]))
+    for prev, w in reversed(list(itertools.pairwise(words))):
+        if (w.group()[:1].isupper() and norm(w.group()) in lex.determiners
+                and norm(prev.group()) not in lex.function_words
+                and norm(prev.group()) not in lex.determiners):
+            return ss + w.start()
+    return ss
 
 
 def _has_content_after(text: str, pos: int, end: int, lex: ClaimsLexicon) -> bool:

@@ -33,6 +33,7 @@ from bilan.records import ActorMention, Claim, ClaimKind, Span, TimeMention
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"»”]?\s+(?=[\"«“]?[A-ZÀ-Ý0-9])|\n\s*\n|\n(?=\s*[*•-])")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _STOP_PUNCT = frozenset(",;:.!?()[]")
+_QUOTE_OPEN = re.compile(r"\s*(?:``|[\"«“])")
 _AGE = re.compile(r"\s*-\s*(?:years?|months?)[\s-]+old(?!\w)", re.IGNORECASE)
 
 
@@ -718,6 +719,7 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
     prev_claims: list[Claim] = []
     quote_claimant: str | None = None  # "X écrit :" -> X gave the figures of the next line
     quote_end = -1
+    last_intro: str | None = None  # the last "X écrit :" source ("puis il ajoute :" = X)
     by_start = sorted(timexes, key=lambda t: t.start)
     starts = [t.start for t in by_start]
     for si, sent in enumerate(sentences):
@@ -736,9 +738,9 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
         if sent.start >= quote_end:
             quote_claimant = None
         if not found and sent.text.rstrip().endswith(":"):
-            intro = _introducer(text, sentences, si, lex, actors, known)
+            intro = _introducer(text, sentences, si, lex, actors, known, last_intro)
             if intro:
-                quote_claimant = intro
+                quote_claimant = last_intro = intro
                 rest = text[sent.end:]
                 nxt = len(text) - len(rest.lstrip()) if rest.strip() else sent.end
                 line_end = text.find("\n", nxt)
@@ -751,6 +753,10 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
             updated = bool(lex.updated_re.search(low))
         sent_claimants: list[str] = []
         this: list[Claim] = []
+        if (si > 0 and "\n" in text[sentences[si - 1].end:sent.start]
+                and not _QUOTE_OPEN.match(sent.text)):
+            # a new paragraph: the report speaks again (unless a quote goes on in it)
+            prev_claimant = None
         for f in found:
             a = choose_attribution(attrs, f.start, f.end)
             claimant: str | None = None
@@ -762,6 +768,10 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
                 if pron:
                     claimant = prev_claimant or _earlier_source(text, sentences, si, lex,
                                                                 actors, known)
+                elif (claimant and quote_claimant is not None
+                      and norm(quote_claimant) not in norm(claimant)):
+                    # a quoted writer citing a source: "X écrit : ... selon Y, 70 blessés"
+                    claimant = f"{quote_claimant} ({claimant})"
                 # evidence starts at a reporting verb just before the count
                 if (a.form == "subject" and 0 <= f.start - a.cue_end <= 20
                         and not re.search(r"[:\n]", text[a.cue_end:f.start])):
@@ -837,15 +847,17 @@ def _toll_updates(text: str, sent: Span, index: int, lex: ClaimsLexicon,
 
 
 def _introducer(text: str, sentences: Sequence[Span], si: int, lex: ClaimsLexicon,
-                actors: Sequence[ActorMention], known: list[str]) -> str | None:
-    """The source of a line ending in a colon ("X wrote:", "she adds:"), if it names one."""
+                actors: Sequence[ActorMention], known: list[str],
+                last: str | None = None) -> str | None:
+    """The source of a line ending in a colon ("X wrote:", "she adds:"), if it names one
+    (a pronoun stands for ``last``, the writer introduced before, when there is one)."""
     sent = sentences[si]
     for a in reversed(find_attributions(text, sent.start, sent.end, lex)):
         if a.form == "preposition":
             continue
         name, pron = _claimant(text, a, actors, lex, known)
         if pron:
-            return _earlier_source(text, sentences, si, lex, actors, known)
+            return last or _earlier_source(text, sentences, si, lex, actors, known)
         if name:
             return name
     return None

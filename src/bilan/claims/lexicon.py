@@ -87,6 +87,8 @@ SCHEMA: dict[str, Any] = {
     "body_nouns": (list, str),
     "found_cues": (list, str),
     "reflexive_subjects": (list, str),
+    "facility_verbs": (list, str),
+    "facility_nouns": (list, str),
 }
 
 
@@ -258,6 +260,10 @@ class ClaimsLexicon:
     cue_words: frozenset[str] = frozenset()  # one word of every casualty phrase
     noun_words: frozenset[str] = frozenset()  # what a count may count (with a count only)
     starter_words: frozenset[str] = frozenset()  # the words a count may start with
+    # "a field hospital received two dead": a place that counts the victims it takes in is
+    # the source of the figure (the verb, and the nouns its subject must hold)
+    facility_re: re.Pattern[str] | None = None
+    facility_nouns: frozenset[str] = frozenset()
 
 
 def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
@@ -404,6 +410,8 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
                         *data["vague_plurals"], *data["approximate_nouns"],
                         *data["vague_determiners"], *data["unspecified_plurals"]]
             for w in _LETTERS.findall(norm(p))),
+        facility_re=_phrase_regex(data["facility_verbs"]),
+        facility_nouns=frozenset(norm(w) for w in data["facility_nouns"]),
     )
 
 
