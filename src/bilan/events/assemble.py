@@ -961,6 +961,54 @@ def absorb_generic(typed: list[TypedTrigger]) -> list[TypedTrigger]:
     return kept
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
+
+
+def background_claims(doc: Document, lexicon: EventLexicon) -> dict[int, int]:
+    """Claims told inside a clause about another, earlier incident than the one their
+    sentence reports ("clashes broke out following an earlier shooting in which a boy was
+    killed", "arrested elders gathered to discuss the killing of 12 villagers"): for each
+    such claim (by its position in ``doc.claims``), the start of the cue opening that clause
+    (the lexicon's ``background`` cue list). The clause runs from its cue to the next comma,
+    bracket or ``background_end`` word; a figure after that is the sentence's own again."""
+    cue = lexicon.cue_lists.get("background")
+    if cue is None or not doc.claims:
+        return {}
+    end_words = lexicon.cue_lists.get("background_end")
+    cues: dict[int, list[tuple[int, int]]] = {}
+    out: dict[int, int] = {}
+    for i, c in enumerate(doc.claims):
+        idx = claim_sentence(doc, c)
+        if not 0 <= idx < len(doc.sentences):
+            continue
+        if idx not in cues:
+            s = doc.sentences[idx]
+            cues[idx] = [(m.start(), m.end()) for m in cue.finditer(doc.text, s.start, s.end)]
+        opening = None
+        for start, end in cues[idx]:
+            if start >= c.start:
+                break
+            gap = doc.text[end : c.start] if end < c.start else ""
+            closed = _CLAUSE_BREAK.search(gap) is not None or (
+                end_words is not None and end_words.search(gap) is not None)
+            opening = None if closed else start
+        if opening is not None:
+            out[i] = opening
+    return out
+
+
+def _own_claim(
+    claim_at: int, claim: Claim, trigger: Span, kind: EventKind, background: dict[int, int]
+) -> bool:
+    """The claim may be the toll of the event told by ``trigger`` (of ``kind``) in its
+    sentence: it is not told in a clause about an earlier incident (``background_claims``),
+    unless the trigger names that incident itself (a violent event told between the
+    clause's cue and the figure: "following an earlier ambush in which ...")."""
+    opening = background.get(claim_at)
+    return opening is None or (
+        kind[0] in VIOLENT_TYPES and opening <= trigger.start < claim.end)
+
+
 def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]:
     """All events one document tells of, merged within the document."""
     paras = paragraphs(doc)
@@ -970,6 +1018,7 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
     theatre = theatre_country(doc, index.misread)
     short = is_short(doc)
     drafts: list[Draft] = []
+    background = background_claims(doc, lexicon)
     for tt in typed:
         idx, trig = tt.sentence, tt.match.span
         date = choose_date(doc, idx, trig, paras, lexicon.cue_lists.get("clause"), index)
@@ -990,8 +1039,9 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
         period = date.precision == "period"
         claims = [
             c
-            for c in doc.claims
+            for at, c in enumerate(doc.claims)
             if claim_sentence(doc, c) == idx and (period or not c.cumulative)
+            and _own_claim(at, c, trig, tt.kind, background)
         ]
         event = Event(
             event_type=tt.kind[0],
@@ -1032,11 +1082,12 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
             drafts.append(draft)
     drafts = merge_back_references(doc, lexicon, drafts, index)
     drafts = merge_undated_repeats(drafts, onto)
-    attach_follow_ups(doc, lexicon, drafts, with_trigger, paras)
+    aside = {id(doc.claims[at]) for at in background}
+    attach_follow_ups(doc, lexicon, drafts, with_trigger, paras, aside)
     events = [d.event for d in drafts]
     if is_short(doc) and events:
         main = main_event(events)
-        gather_short_tolls(doc, drafts, next(d for d in drafts if d.event is main))
+        gather_short_tolls(doc, drafts, next(d for d in drafts if d.event is main), aside)
         events = [main] + [e for e in events if e is not main]
     return events
 
@@ -1167,12 +1218,17 @@ def _own_episode(other: Draft, main: Draft) -> bool:
     return own_day or not places_compatible(other.event.location, main.event.location)
 
 
-def gather_short_tolls(doc: Document, drafts: list[Draft], main: Draft) -> None:
+def gather_short_tolls(
+    doc: Document, drafts: list[Draft], main: Draft, aside: set[int] | None = None
+) -> None:
     """In a snippet about one happening, a killed or injured figure told anywhere in it is
     the toll of its main event ("... police arrested two men. Three people died."), unless
-    it is a running total or it goes with another event that has its own day or place."""
+    it is a running total, it goes with another event that has its own day or place, or it
+    is told of an earlier incident (its ``id`` in ``aside``: ``background_claims``)."""
     for c in doc.claims:
         if c.kind not in TOLL_KINDS or c.cumulative or c in main.event.claims:
+            continue
+        if aside and id(c) in aside:
             continue
         holders = [d for d in drafts if d is not main and c in d.event.claims]
         if any(_own_episode(d, main) for d in holders):
@@ -1237,11 +1293,15 @@ def attach_follow_ups(
     drafts: list[Draft],
     with_trigger: set[int],
     paras: list[int],
+    aside: set[int] | None = None,
 ) -> None:
-    """Toll sentences and back-references with no trigger of their own join the last event."""
+    """Toll sentences and back-references with no trigger of their own join the last event
+    (figures told of an earlier incident, their ``id`` in ``aside``, stay apart)."""
+    aside = aside or set()
     if not drafts:
         return
-    claim_sentences = {claim_sentence(doc, c) for c in doc.claims if not c.cumulative}
+    claim_sentences = {claim_sentence(doc, c) for c in doc.claims
+                       if not c.cumulative and id(c) not in aside}
     for idx, sentence in enumerate(doc.sentences):
         if idx in with_trigger:
             continue
@@ -1265,7 +1325,8 @@ def attach_follow_ups(
         # A toll with no trigger of its own most often answers the tolls already given for an
         # event ("X, for its part, gave 27 dead"): prefer the latest event that already
         # carries a figure of the same kind; otherwise the latest event.
-        kinds = {c.kind for c in doc.claims if claim_sentence(doc, c) == idx}
+        kinds = {c.kind for c in doc.claims
+                 if claim_sentence(doc, c) == idx and id(c) not in aside}
         counted = [d for d in previous if any(c.kind in kinds for c in d.event.claims)]
         draft = max(counted or previous, key=lambda d: last_before[id(d)])
         ev = draft.event
@@ -1273,6 +1334,7 @@ def attach_follow_ups(
         if not any(m.start == mention.start for m in ev.mentions):
             ev.mentions.append(mention)
         for c in doc.claims:
-            if claim_sentence(doc, c) == idx and not c.cumulative and c not in ev.claims:
+            if (claim_sentence(doc, c) == idx and not c.cumulative and c not in ev.claims
+                    and id(c) not in aside):
                 ev.claims.append(c)
         draft.sentences.append(idx)
