@@ -91,6 +91,8 @@ def _noun_after(toks: list[Token], k: int, lex: ClaimsLexicon
         hit = False
         for parts, knd in lex.kind_nouns:
             j = match_tokens(toks, k, parts)
+            if j > 0 and victim is None and parts[0] in lex.function_words:
+                continue  # "in critical condition" says it of a noun of people only
             if j > 0:
                 if kind is None:
                     kind = knd
@@ -120,6 +122,10 @@ def _noun_after(toks: list[Token], k: int, lex: ClaimsLexicon
             # "30 State of Sinai militants", "2 NDC-R fighters": a proper name (one, of any
             # length up to six tokens) before the noun is skipped as one word
             named, k = True, run
+            continue
+        if (named and t.is_word and w in lex.connectors and toks[k - 1].text[:1].isupper()
+                and k + 1 < n and _name_run(toks, k + 1, lex) > k + 1):
+            k = _name_run(toks, k + 1, lex)  # "6 TTP and LeI militants": a second name
             continue
         if (not t.is_word or w in lex.function_words or t.is_num or skipped >= 2
                 or w in lex.number_words):
@@ -218,18 +224,29 @@ def _nearest_cue(cues: list[tuple[int, int, str]], qs: int, ne: int, pre_max: in
                 continue  # "killed in the two operations": the count is not the object
             d += 8  # a verb after the count ("were wounded") binds closer than one before
         elif c[0] >= ne:
+            if agent:
+                continue  # "abducted by four men and stabbed": the four did it
             d = c[0] - ne
             if d > post_max or any(ne <= b < c[0] for b in blocks):
                 continue
-            if (text and lex is not None and lex.object_re is not None
-                    and c[2] in ("killed", "injured")
-                    and lex.object_re.match(norm(text[c[1]:c[1] + 24]))):
+            if (text and lex is not None and c[2] in ("killed", "injured")
+                    and _has_object(norm(text[c[1]:c[1] + 40]), lex)):
                 continue
         else:
             continue
         if d < best_d:
             best, best_d = c, d
     return best
+
+
+def _has_object(after: str, lex: ClaimsLexicon) -> bool:
+    """Does a casualty verb followed by ``after`` (lower case) have an object of its own
+    ("killed a guard", "killed three") rather than a time ("killed the day before")?"""
+    m = lex.object_re.match(after) if lex.object_re is not None else None
+    if m is None:
+        return False
+    nxt = re.match(r"\s*([^\W\d_][\w-]*)", after[m.end():])
+    return not (nxt and nxt.group(1) in lex.time_nouns)
 
 
 def _state(toks: list[Token], first: int, last: int, lex: ClaimsLexicon) -> str | None:
@@ -338,15 +355,15 @@ def _counts_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
         if noun is None:
             continue
         kind, victim, other, nend, _k = noun
-        if (kind in ("killed", "injured") and nend > 0 and lex.object_re is not None
-                and lex.object_re.match(norm(text[nend:nend + 24]))):
+        if (kind in ("killed", "injured") and nend > 0
+                and _has_object(norm(text[nend:nend + 40]), lex)):
             continue  # "three gunmen killed a guard": the count did it
         has_noun = nend > 0
         if (not has_noun and q.last - q.first == 1 and toks[q.first].norm in lex.articles_one
                 and not re.search(r"(?<!\w)l'$", head)):
             continue  # "dans un état grave": an article, not a count ("l'un" is one)
         ne = nend if has_noun else q.end
-        if kind == "arrested":
+        if kind in ("arrested", "displaced"):
             # "four detainees were killed": a status noun, then what happened to them
             after = _nearest_cue(cues, q.start, ne, -1, 50, [b for b in starts if b != nstart],
                                  text, lex)
@@ -367,6 +384,12 @@ def _counts_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
                 gap = text[cue[1]:q.start] if cue[1] <= q.start else text[ne:cue[0]]
                 if re.search(r"[,;:.()]", gap):
                     cue = None
+            if cue is None and q.high != 1 and (victim is not None or (
+                    not has_noun and _k > q.last and _plural_person(toks[_k - 1], lex))):
+                strong = [toks[p.first].start for p in quants if not p.weak and p is not q]
+                cue = _late_cue(toks, _k, cues, strong, text, lex)
+                if cue is not None:  # "a number of thefts" in the modifier counts nothing
+                    consumed.update(p.first for p in quants if q.end <= p.start < cue[0])
         start, end = q.start, ne
         if before_kind:
             start = s0 + before_kind.start(1)
@@ -392,6 +415,54 @@ def _counts_in_sentence(text: str, sent: Span, index: int, lex: ClaimsLexicon,
         out.append(_Found(q2, kind, victim or "people", what, start, end, index))  # type: ignore[arg-type]
     out.extend(_singular_victims(text, sent, index, lex, toks, out, low))
     return out
+
+
+def _late_cue(toks: list[Token], k: int, cues: list[tuple[int, int, str]], blocks: list[int],
+              text: str, lex: ClaimsLexicon) -> tuple[int, int, str] | None:
+    """The casualty verb of a count whose noun has a long modifier before the verb: "two men
+    accused of a string of robberies were shot" (``k``: the token after the noun).
+
+    The first finite verb after the noun must be a plural auxiliary ("were", "ont") with the
+    casualty verb right after it (an adverb may come between); no other count, no reporting
+    verb, no casualty word and no ";" or ":" may come before it."""
+    n = len(toks)
+    if k >= n or not lex.finite_verbs:
+        return None
+    s = toks[k].start
+    for j in range(k, n):
+        t = toks[j]
+        if t.start - s > 160 or t.text in ";:" or t.start in blocks:
+            return None
+        if any(c[0] == t.start for c in cues):
+            return None  # a casualty word inside the modifier: not this count's verb
+        if t.norm not in lex.finite_verbs:
+            continue
+        # the verb of a relative clause ("who were working") is passed over
+        rel = j > k and toks[j - 1].norm in lex.apposition_openers
+        if _reports(norm(text[s:t.start]), lex) or (
+                not rel and t.norm not in lex.list_auxiliaries):
+            return None  # a singular verb ("was"), or "two men said ... were killed"
+        m = j + 1
+        while m < n and m - j < 4 and toks[m].norm in lex.verb_fillers:
+            m += 1
+        starts = {toks[i].start for i in range(j, min(m + 1, n))}
+        cue = next((c for c in cues if c[0] in starts), None)
+        if cue is None and rel:
+            continue
+        if cue is not None and _has_object(norm(text[cue[1]:cue[1] + 40]), lex):
+            return None  # "two armed men have killed a guard": the count did it
+        return cue
+    return None
+
+
+def _reports(gap: str, lex: ClaimsLexicon) -> bool:
+    """Does ``gap`` hold a reporting verb with a clause after it ("told police that"; not
+    "accused of")?"""
+    for m in lex.reporting_re.finditer(gap):
+        nxt = re.match(r"\s*([^\W\d_]+'?)", gap[m.end():])
+        if not (nxt and nxt.group(1) in lex.noun_links):
+            return True
+    return False
 
 
 def _after_source_preposition(head: str, lex: ClaimsLexicon) -> bool:

@@ -84,6 +84,7 @@ SCHEMA: dict[str, Any] = {
     "cue_adverbs": (list, str),
     "adverb_hosts": (list, str),
     "open_object_stops": (list, str),
+    "time_nouns": (list, str),
     "body_nouns": (list, str),
     "found_cues": (list, str),
     "reflexive_subjects": (list, str),
@@ -264,6 +265,12 @@ class ClaimsLexicon:
     # the source of the figure (the verb, and the nouns its subject must hold)
     facility_re: re.Pattern[str] | None = None
     facility_nouns: frozenset[str] = frozenset()
+    # a long subject before its verb ("two men accused of ... were shot"): the first finite
+    # verb after the count, and the auxiliaries and adverbs between it and the casualty verb
+    finite_verbs: frozenset[str] = frozenset()
+    # after an article, a time, not an object: "killed the day before", "tués la veille"
+    time_nouns: frozenset[str] = frozenset()
+    verb_fillers: frozenset[str] = frozenset()
 
 
 def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
@@ -412,6 +419,10 @@ def compile_lexicon(lang: str, data: dict[str, Any]) -> ClaimsLexicon:
             for w in _LETTERS.findall(norm(p))),
         facility_re=_phrase_regex(data["facility_verbs"]),
         facility_nouns=frozenset(norm(w) for w in data["facility_nouns"]),
+        finite_verbs=frozenset(norm(w) for w in data["finite_verbs"]),
+        time_nouns=frozenset(norm(w) for w in [*data["time_nouns"], *data["weekdays"]]),
+        verb_fillers=frozenset(norm(w) for k in ("adverb_hosts", "cue_adverbs")
+                               for w in data[k] if " " not in w),
     )
 
 
@@ -577,9 +588,10 @@ def _subject_regex(data: dict[str, Any]) -> re.Pattern[str]:
     noun = _alts(list(data["singular_victims"]))
     after = _alts([p for ps in data["singular_after"].values() for p in ps])
     finite = _alts(data["finite_verbs"])
-    word = rf"(?!(?:{finite})(?!\w))[^\s.,;:()]+"
+    word = rf"(?:(?!(?:{finite})(?!\w))[^\s.,;:()]+|\([^().;]{{1,40}}\))"
     return re.compile(
-        rf"^(?P<s_art>(?:{art}))\s+{SINGULAR_GAP}(?P<s_noun>{noun})(?!\w)"
+        rf"^(?P<s_art>(?:{art}))\s+{SINGULAR_GAP.replace('{0,3}', '{0,5}')}"
+        rf"(?P<s_noun>{noun})(?!\w)"
         rf"(?:\s+{word}){{0,24}}?(?:\s+(?:{finite}))?\s+(?P<s_cue>{after})(?!\w)")
 
 

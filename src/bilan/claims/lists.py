@@ -111,6 +111,9 @@ def _item(toks: list[Token], i: int, lex: ClaimsLexicon, the: bool) -> _Item | N
     while k < len(toks) and words < _MAX_WORDS and not _stop_word(toks, k, lex):
         k += 1
         words += 1
+        if (k + 1 < len(toks) and toks[k].text == "-" and toks[k].start == toks[k - 1].end
+                and toks[k + 1].start == toks[k].end and toks[k + 1].is_word):
+            k += 1  # "a Hindi-speaking trader": a word joined by a hyphen
     if words == 0:
         return None
     counted = toks[i].is_num or (toks[i].norm in lex.number_words

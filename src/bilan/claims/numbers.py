@@ -174,6 +174,14 @@ def _bounds(qualifier: str, value: int, lex: ClaimsLexicon) -> tuple[int, int | 
     return value, value
 
 
+def _decade(toks: list[Token], k: int) -> bool:
+    """An "s" (or "'s") glued to the number before ``k``: "20s", "1990's"."""
+    if k < len(toks) and toks[k].norm == "s" and toks[k].start == toks[k - 1].end:
+        return True
+    return (k + 1 < len(toks) and toks[k].text in "'’" and toks[k].start == toks[k - 1].end
+            and toks[k + 1].norm == "s" and toks[k + 1].start == toks[k].end)
+
+
 def match_tokens(toks: list[Token], i: int, parts: tuple[str, ...]) -> int:
     """Index after ``parts`` when tokens from ``i`` spell them (normalised words; elided
     words are split in the lexicons as "d' " -> ("d'",)), else -1."""
@@ -265,7 +273,7 @@ def _quantity_at(text: str, toks: list[Token], i: int, lex: ClaimsLexicon,
     for parts in lex.unspecified:
         k = match_tokens(toks, i, parts)
         if k > 0 and k < n and not toks[k].is_num and toks[k].norm not in lex.number_words \
-                and toks[k].norm not in lex.vague:
+                and toks[k].norm not in lex.vague and toks[k].norm not in lex.approximate:
             return Quantity(2, None, "unspecified_plural", t.start, toks[k - 1].end, i, k,
                             weak=True)
     if t.is_num:
@@ -281,6 +289,8 @@ def _quantity_at(text: str, toks: list[Token], i: int, lex: ClaimsLexicon,
         # "22h00", "10h30": times
         if end < n and toks[end].norm == "h" and toks[end].start == t.end:
             return None
+        if end == i + 1 and val % 10 == 0 and _decade(toks, end):
+            return None  # "in their 20s", "the 1990s": an age or a period
         qual, qstart = _qualifier(text, t.start - base, lex, 0)
         low, high = _bounds(qual, int(val), lex)
         return Quantity(low, high, qual, qstart + base, toks[end - 1].end, i, end)
