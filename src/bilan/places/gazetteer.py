@@ -107,6 +107,7 @@ PLACES_SCHEMA: dict[str, Any] = {
     "determiners": (list, str),
     "event_locatives": (list, str),
     "locative_fillers": (list, str),
+    "list_joiners": (list, str),
     "country_cues": (dict, list),
     "division_abbreviations": (dict, (dict, str)),
     "theatres": (dict, list),

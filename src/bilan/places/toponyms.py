@@ -71,6 +71,9 @@ class PlaceLexicon:
     determiners: frozenset[str] = frozenset()  # folded: "the", "a" ("A Masvingo bank")
     event_locatives: frozenset[str] = frozenset()  # "in", "near", "south of": an event's place
     locative_fillers: frozenset[str] = frozenset()  # "the", "village", "of" between them
+    # words joining two names of a list ("à Tripoli et Sorman"): the locative governing the
+    # first governs the second
+    list_joiners: frozenset[str] = frozenset()
     # words for one country's administrative units ("upazila", "tambon"), matched as whole
     # words in the folded text; each names a vote for its country
     country_cues: re.Pattern[str] | None = None
@@ -190,6 +193,7 @@ def load_lexicon(lang: str) -> PlaceLexicon:
         event_locatives=frozenset(fold(c).replace("'", "' ").strip()
                                   for c in data["event_locatives"]),
         locative_fillers=frozenset(fold(c) for c in data["locative_fillers"]),
+        list_joiners=frozenset(fold(c) for c in data["list_joiners"]),
         roles=compile_cues(data),
     )
 
@@ -252,6 +256,8 @@ def _locative(text: str, start: int, lex: PlaceLexicon, ft: FoldedText | None = 
     if before[:1].isalnum() and start > _LOCATIVE_REACH and words:
         words = words[1:]  # a word cut by the window
     i = len(words)
+    if i and words[-1] in _ARTICLES:
+        i -= 1  # "in al-Zawiya", "outskirts of el-Arish": the Arabic article of the name
     for _ in range(_LOCATIVE_WORDS + 1):
         for n in (3, 2, 1):
             if i - n >= 0 and " ".join(words[i - n : i]) in lex.event_locatives:
@@ -260,6 +266,21 @@ def _locative(text: str, start: int, lex: PlaceLexicon, ft: FoldedText | None = 
             return False
         i -= 1
     return False
+
+
+# an Arabic article written apart from the name it begins, in lower case ("al-Brega")
+_ARTICLES = frozenset({"al-", "el-"})
+
+
+def _joined(text: str, start: int, found: list[_Raw], prev_place_end: int | None,
+            lex: PlaceLexicon) -> bool:
+    """Whether the name at ``start`` is joined by a list word alone to the place just
+    before, itself governed by a locative: "à Tripoli et Sorman", "in Cairo and Suez"."""
+    if not found or prev_place_end is None or found[-1].end != prev_place_end:
+        return False
+    if not found[-1].locative or start - prev_place_end > 8:
+        return False
+    return fold(text[prev_place_end:start].strip()) in lex.list_joiners
 
 
 class _SentenceStarts:
@@ -411,7 +432,8 @@ def _scan(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
                           i in starts, cue, personish=personish, loose=bool(loose_rids),
                           locative=_locative(text, start, lex, ft) or (
                               possessive is not None and _POSSESSED.fullmatch(
-                                  text, possessive, start) is not None),
+                                  text, possessive, start) is not None) or (
+                              _joined(text, start, found, prev_place_end, lex)),
                           holds_previous=holds))
         prev_place_end = end
         possessive = None
@@ -1078,16 +1100,23 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             settled.setdefault(memo, best)
         final.append(best)
     held = _hold_to_containers(gaz, chosen, final, score, votes)
+    named_as: dict[int, str] = {}  # a division read for its town's name: the town's spelling
     for i, (r, ok, _) in enumerate(chosen):
-        if r.demonym is None and final[i] >= 0 and r.cue != "admin1":
-            final[i] = _division_capital(gaz, r, ok, final[i])
+        if r.demonym is None and final[i] >= 0:
+            if r.cue != "admin1":
+                final[i] = _division_capital(gaz, r, ok, final[i])
+            elif _cue(doc.text, r.start, lex, ft) == "admin1":  # "la province d'Assiout"
+                division = _capital_division(gaz, r, final[i])
+                if division != final[i] and gaz.ids[division].startswith("admin1:"):
+                    named_as[i] = gaz.names[final[i]]  # "Benghazi", not GeoNames' "Banghazi"
+                final[i] = division
     for i, (r, _, _) in enumerate(chosen):
         # "near X, Donetsk ... shelling near X": the name said again without its holder
         # is the same place (or dropped with it)
         if r.demonym is None and i not in held and (r.key, r.rids) in held.values():
             final[i] = next(final[j] for j, k in held.items() if k == (r.key, r.rids))
     out: list[PlaceMention] = []
-    for (r, _, _), best in zip(chosen, final, strict=True):
+    for i, ((r, _, _), best) in enumerate(zip(chosen, final, strict=True)):
         if r.demonym is not None:
             country = gaz.country(r.demonym)
             if country is not None:
@@ -1096,7 +1125,10 @@ def resolve(doc: Document, gaz: Gazetteer, lex: PlaceLexicon,
             continue
         if best < 0:
             continue
-        out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], gaz.place(best),
+        place = gaz.place(best)
+        if i in named_as:
+            place = replace(place, name=named_as[i])
+        out.append(PlaceMention(r.start, r.end, doc.text[r.start : r.end], place,
                                 locative=r.locative))
     return (out if lex.roles is None
             else mark_roles(doc.text, out, lex.roles, lex.event_locatives, ft))
@@ -1242,6 +1274,27 @@ def _division_capital(gaz: Gazetteer, r: _Raw, ok: list[int], rid: int) -> int:
     towns = [x for x in ok if gaz.kind(x) == "city" and gaz.key_of(gaz.names[x]) == own
              and _inside(gaz, x, rid, False)]
     return max(towns, key=lambda x: gaz.population[x]) if towns else rid
+
+
+def _capital_division(gaz: Gazetteer, r: _Raw, rid: int) -> int:
+    """The division a division word before the name asks for when the name was read as the
+    town the division is named after ("la province d'Assiout", "the governorate of Kebili":
+    the governorate, not its chief town), the town's own division spelling its name alike;
+    else ``rid``. ("Magwe Division", "Benghazi district" after the name are left alone: the
+    word after a town's name often names the town's surroundings.)"""
+    if gaz.kind(rid) != "city":
+        return rid
+    admin1, cc = gaz.admin1[rid], gaz.country_codes[rid]
+    if not admin1:
+        return rid
+    key = gaz.key_of(admin1)
+    if not key or _consonants(key) != _consonants(r.key):
+        return rid
+    for x in gaz.candidates(key):
+        if (gaz.kind(x) == "admin1" and gaz.country_codes[x] == cc
+                and gaz.admin1[x] == admin1):
+            return x
+    return rid
 
 
 def place_focus(mentions: list[PlaceMention]) -> str | None:
