@@ -219,6 +219,34 @@ def _off_time(choice: DateChoice, pub: dt.date | None) -> bool:
     return day > pub + dt.timedelta(days=1) or day.year < pub.year - HISTORY_YEARS
 
 
+def _day_of(choice: DateChoice) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((choice.date or "")[:10])
+    except ValueError:
+        return None
+
+
+MID_REACH = 20  # characters before a time expression searched for "mid-", "milieu de"
+_MID_GAP = re.compile(r"[\s\-]*(?:\w{1,3}\s+|\w['’])?")
+_MID_SHIFT = {"week": 2, "month": 14}  # days from a week's Monday, a month's first day
+
+
+def in_the_middle(doc: Document, t: TimeMention, choice: DateChoice,
+                  mid: re.Pattern[str] | None) -> DateChoice:
+    """A week or a month told as its middle ("en milieu de semaine dernière", "mid-March":
+    the lexicon's ``mid_period`` cues) is dated on its middle day, not its first one."""
+    shift = _MID_SHIFT.get(choice.precision)
+    if mid is None or shift is None or (day := _day_of(choice)) is None:
+        return choice
+    lo = max(0, t.start - MID_REACH)
+    cues = list(mid.finditer(doc.text, lo, t.end))
+    if not any(m.start() >= t.start or _MID_GAP.fullmatch(doc.text, m.end(), t.start)
+               for m in cues):
+        return choice
+    return DateChoice((day + dt.timedelta(days=shift)).isoformat(), choice.date_end,
+                      choice.precision, choice.source, choice.future, choice.stale)
+
+
 def _in_clause(
     doc: Document, trigger: Span, t: TimeMention, clause: re.Pattern[str] | None
 ) -> bool:
@@ -230,6 +258,35 @@ def _in_clause(
     return clause.search(doc.text, trigger.end, t.start) is not None
 
 
+_SPAN_OF_DAYS = re.compile(r"^P(\d{1,2})([DW])$")  # "three days", "two weeks"
+AFTER_GAP_MAX = 30  # characters between "three days after" and the event word it names
+_GAP_BREAK = re.compile(r"[,.;:!?()\[\]«»\"]")
+
+
+def days_before(doc: Document, idx: int, trigger: Span, index: DocIndex,
+                span_after: re.Pattern[str] | None) -> int | None:
+    """How many days before the day its sentence tells of the event of ``trigger`` happened,
+    when the sentence names it right after a span of days and a word of ``span_after``
+    ("intervient trois jours après le bombardement", "two weeks after the attack": the
+    bombing is three days older than the news); None when the sentence does not say so."""
+    if span_after is None:
+        return None
+    for t in index.timexes[idx]:
+        if t.type != "DURATION" or t.end > trigger.start:
+            continue
+        m = _SPAN_OF_DAYS.match(t.value)
+        if m is None:
+            continue
+        gap = doc.text[t.end : trigger.start]
+        cue = span_after.match(doc.text, t.end + len(gap) - len(gap.lstrip()))
+        if cue is None:
+            continue
+        rest = doc.text[cue.end() : trigger.start]
+        if len(rest) <= AFTER_GAP_MAX and _GAP_BREAK.search(rest) is None:
+            return int(m[1]) * (7 if m[2] == "W" else 1)
+    return None
+
+
 def choose_date(
     doc: Document,
     idx: int,
@@ -237,16 +294,30 @@ def choose_date(
     paras: list[int],
     clause: re.Pattern[str] | None,
     index: DocIndex,
+    span_after: re.Pattern[str] | None = None,
+    mid: re.Pattern[str] | None = None,
 ) -> DateChoice:
     """Date of an event told in sentence ``idx``: sentence timex, previous sentence, report.
 
     A date after the report or years before it, told after the trigger in a clause of its
-    own (``clause``: the lexicon's cue list of that name), does not date the event."""
+    own (``clause``: the lexicon's cue list of that name), does not date the event. An
+    event named "N days after" (``span_after``, :func:`days_before`) is dated that many days
+    before the day its sentence names before it, else before the lead's or the report's."""
     pub = doc.publication_date
 
     def candidates(i: int) -> list[tuple[TimeMention, DateChoice]]:
         return [(t, choice) for t in index.timexes[i]
                 if (choice := timex_date(t, pub)) is not None]
+
+    back = days_before(doc, idx, trigger, index, span_after)
+    if back is not None:
+        # the day of the clause telling of the later happening, named before the span
+        days = [c for c in candidates(idx)
+                if c[1].precision == "day" and c[1].date and c[0].end <= trigger.start]
+        anchor = _day_of(days[-1][1]) if days else index.lead or pub
+        if anchor is not None:
+            return DateChoice((anchor - dt.timedelta(days=back)).isoformat(), None, "day",
+                              "sentence")
 
     here = [
         c
@@ -255,7 +326,8 @@ def choose_date(
     ]
     if here:
         fine = [c for c in here if c[1].precision != "year"] or here
-        _, choice = min(fine, key=lambda c: abs(c[0].start - trigger.start))
+        t, choice = min(fine, key=lambda c: abs(c[0].start - trigger.start))
+        choice = in_the_middle(doc, t, choice, mid)
         year = int(choice.date[:4]) if choice.date else None
         if pub is not None and choice.date and _DAY.match(choice.date):
             with contextlib.suppress(ValueError):
@@ -1021,7 +1093,9 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
     background = background_claims(doc, lexicon)
     for tt in typed:
         idx, trig = tt.sentence, tt.match.span
-        date = choose_date(doc, idx, trig, paras, lexicon.cue_lists.get("clause"), index)
+        date = choose_date(doc, idx, trig, paras, lexicon.cue_lists.get("clause"), index,
+                           lexicon.cue_lists.get("span_after"),
+                           lexicon.cue_lists.get("mid_period"))
         if date.future and not ANNOUNCEMENT.search(trig.text):
             continue  # a plan for a later day, not something that happened
         if date.stale:
