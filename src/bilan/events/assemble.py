@@ -78,6 +78,10 @@ APART_SUBTYPES = frozenset({"Air/drone strike", "Suicide bomb", "Chemical weapon
 ROLE_TYPED = frozenset({"Battles", "Violence against civilians", "Diplomacy"})
 CATCH_ALL = frozenset({("Strategic developments", "Other"), ("Diplomacy", "Statement")})
 STEM = 6
+# kinds besides the violent ones and protests that happen in some town (a report naming no
+# place in their sentences tells them at its town)
+ON_THE_GROUND = frozenset({("Strategic developments", "Arrests"),
+                           ("Strategic developments", "Looting/property destruction")})
 CIVILIAN_TARGETS = frozenset(
     {"aid convoy", "hospital", "school", "market", "mosque", "residential building"}
 )
@@ -149,6 +153,7 @@ class Draft:
     sentence: int
     date_source: str
     sentences: list[int] = field(default_factory=list)
+    nationwide: bool = False  # placed at its country by "dans tout le pays", "nationwide"
 
 
 def timex_date(t: TimeMention, publication: dt.date | None) -> DateChoice | None:
@@ -387,6 +392,9 @@ LOOK_BEHIND = 48  # characters before a place name searched for a locative or me
 # place Tahrir"); a division named so does not beat a town ("across X state" / "in Y")
 LOCATIVE_RANKS = 2.5
 DIVISION_LOCATIVE_RANKS = 1.5
+# a place named as what was attacked or taken ("captured the town of X") counts this many
+# ranks finer again: it beats a town of the same precision introduced by "in"
+ASSAILED_RANKS = 0.5
 
 
 def _before(doc: Document, pm: PlaceMention) -> str:
@@ -396,6 +404,13 @@ def _before(doc: Document, pm: PlaceMention) -> str:
 def is_locative(doc: Document, pm: PlaceMention, lexicon: EventLexicon) -> bool:
     """The place is introduced as where something happens ("à Alep", "near Misrata")."""
     return lexicon.locative is not None and lexicon.locative.search(_before(doc, pm)) is not None
+
+
+def is_assailed(doc: Document, pm: PlaceMention, lexicon: EventLexicon) -> bool:
+    """The place is what was attacked or taken ("ont attaqué l'oasis de X", "captured the
+    town of X"): where the event was, more surely than a town named with "in"."""
+    cue = lexicon.cue_lists.get("assailed")
+    return cue is not None and cue.search(_before(doc, pm)) is not None
 
 
 def is_metonymy(doc: Document, pm: PlaceMention, lexicon: EventLexicon) -> bool:
@@ -413,9 +428,12 @@ def _best_place(
 
     def key(p: PlaceMention) -> tuple[float, int]:
         rank = float(_specificity(p.place))
-        if p.locative or is_locative(doc, p, lexicon):
+        assailed = is_assailed(doc, p, lexicon)
+        if assailed or p.locative or is_locative(doc, p, lexicon):
             rank -= LOCATIVE_RANKS if p.place.precision in ("city", "district") else (
                 DIVISION_LOCATIVE_RANKS)
+        if assailed:
+            rank -= ASSAILED_RANKS
         # a snippet names its event's place first; a report's events lie near their words
         return rank, p.start if first else abs(p.start - anchor)
 
@@ -698,6 +716,12 @@ def choose_place(
     here = _candidates(doc, kind, lexicon, theatre, theatres, index.places[idx],
                        index.misread)
     place = _pick(doc, here, trigger.start, lexicon)
+    if not violent and _cue_nearest(doc, idx, lexicon.cue_lists.get("un_new_york"), trigger,
+                                    here, lexicon):
+        return UN_SEAT  # "at the UN General Assembly", "le Conseil de sécurité a adopté"
+    if not violent and _nationwide(doc, idx, lexicon, trigger, here):
+        # "l'armée est déployée dans tout le pays": the theatre country, not a town
+        place = _theatre_place(doc, theatre) or place
     if place is not None and short and place.precision in ("country", "admin1"):
         # "protests across the country ... In Mardan, ...": a snippet's town inside the
         # division or the country its event's sentence names is where that event was
@@ -741,6 +765,53 @@ def choose_place(
         return _best_place(doc, here, trigger.start, lexicon)  # "20 km south of X" only
     dateline = [pm for pm in doc.places if not _outside_dateline(doc, pm)]
     return dateline[0].place if dateline else None
+
+
+# where the United Nations General Assembly and Security Council sit (``un_new_york`` in
+# events.yaml): a resolution, a vote or a speech at their rostrum is held there
+UN_SEAT = Place(name="New York City", country="United States", country_code="US",
+                admin1="New York", lat=40.71427, lon=-74.00597, precision="city",
+                gazetteer_id="geonames:5128581")
+
+
+def _cue_nearest(doc: Document, idx: int, cue: re.Pattern[str] | None, trigger: Span,
+                 mentions: list[PlaceMention], lexicon: EventLexicon) -> bool:
+    """Sentence ``idx`` names ``cue`` ("dans tout le pays", "at the UN General Assembly")
+    nearer its trigger than any town or quarter it introduces as where something happens
+    ("au Caire"); a town named only to situate the event does not count."""
+    if cue is None:
+        return False
+    sent = doc.sentences[idx]
+    hits = [abs(m.start() - trigger.start) for m in cue.finditer(doc.text, sent.start, sent.end)]
+    if not hits:
+        return False
+    towns = [abs(pm.start - trigger.start) for pm in _own_towns(doc, mentions, lexicon)]
+    return not towns or min(hits) < min(towns)
+
+
+def _own_towns(doc: Document, mentions: list[PlaceMention],
+               lexicon: EventLexicon) -> list[PlaceMention]:
+    """The towns and quarters among ``mentions`` introduced as where something happens."""
+    return [pm for pm in mentions
+            if not pm.reference and pm.place.precision in ("city", "district")
+            and (pm.locative or is_locative(doc, pm, lexicon))]
+
+
+def _nationwide(doc: Document, idx: int, lexicon: EventLexicon, trigger: Span,
+                mentions: list[PlaceMention]) -> bool:
+    """Sentence ``idx`` tells its event across the country ("dans tout le pays",
+    "nationwide") and introduces no town as where something happens: a violent event so
+    told is left to its towns (its toll is told town by town in the sentences after)."""
+    return not _own_towns(doc, mentions, lexicon) and _cue_nearest(
+        doc, idx, lexicon.cue_lists.get("nationwide"), trigger, [], lexicon)
+
+
+def _theatre_place(doc: Document, theatre: str | None) -> Place | None:
+    """The report's theatre country as the report names it, None when it never does."""
+    for pm in doc.places:
+        if pm.place.precision == "country" and pm.place.country_code == theatre:
+            return pm.place
+    return None
 
 
 def _reference_town_inside(mentions: list[PlaceMention], division: Place) -> Place | None:
@@ -1133,7 +1204,9 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
             mentions=[mention_for(doc, idx)],
             documents=[doc.id],
         )
-        draft = Draft(event, tt.kind, idx, date.source, [idx])
+        wide = place is not None and place.precision == "country" and _nationwide(
+            doc, idx, lexicon, trig, index.places[idx])
+        draft = Draft(event, tt.kind, idx, date.source, [idx], wide)
         for other in drafts:
             kind = _compatible_kinds(other.kind, draft.kind)
             if kind is None and other.kind == draft.kind and (
@@ -1148,7 +1221,8 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
                 and distinct_target(other.event.target) == distinct_target(event.target)
                 and other.event.date == event.date
                 and other.event.date_end == event.date_end
-                and (same_sentence or places_compatible(other.event.location, event.location))
+                and (same_sentence or (places_compatible(other.event.location, event.location)
+                                       and other.nationwide == draft.nationwide))
             ):
                 merge_into(other, draft, kind, onto.plover_type(kind))
                 break
@@ -1158,6 +1232,11 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
     drafts = merge_undated_repeats(drafts, onto)
     aside = {id(doc.claims[at]) for at in background}
     attach_follow_ups(doc, lexicon, drafts, with_trigger, paras, aside)
+    city = most_mentioned_city(doc)
+    if city is not None and city.country_code == theatre:
+        for d in drafts:
+            if d.event.location is None and (d.kind[0] == "Protests" or d.kind in ON_THE_GROUND):
+                d.event.location = city  # a rally or an arrest happens in the report's town
     events = [d.event for d in drafts]
     if is_short(doc) and events:
         main = main_event(events)
