@@ -49,6 +49,16 @@ def _sample(rows: list[dict[str, str]], n: int) -> list[dict[str, str]]:
     return [rows[int(i * step)] for i in range(n)]
 
 
+def names_coded_place(row: dict[str, str]) -> bool:
+    """Does the note name, as written in the row, the coded location or one of its admin1-3
+    divisions? A note that names none of them cannot be placed from its text (the analyst
+    coded the place from the source article)."""
+    note = row.get("notes", "").lower()
+    location = row.get("location", "").split("(")[0].strip().lower()
+    names = [location] + [row.get(k, "").strip().lower() for k in ("admin1", "admin2", "admin3")]
+    return any(name and name in note for name in names)
+
+
 def eval_acled(path: Path, gaz: Gazetteer, sample: int) -> dict[str, Any]:
     lex = load_lexicons()["en"]
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
@@ -58,6 +68,7 @@ def eval_acled(path: Path, gaz: Gazetteer, sample: int) -> dict[str, Any]:
     rows = _sample(rows, sample)
     cc_by_name = {v: k for k, v in gaz.country_names.items()}
     within = found = within_hint = name_ok = name_known = resolvable = within_resolvable = 0
+    names_coded = 0
     started = time.perf_counter()
     for i, r in enumerate(rows):
         lat, lon = float(r["latitude"]), float(r["longitude"])
@@ -73,6 +84,7 @@ def eval_acled(path: Path, gaz: Gazetteer, sample: int) -> dict[str, Any]:
                for raw in _scan(doc, gaz, lex) for x in raw.rids):
             resolvable += 1
             within_resolvable += hit
+        names_coded += names_coded_place(r)
         cc = cc_by_name.get(r.get("country", ""))
         hinted = event_place(resolve(doc, gaz, lex, country_hint=cc))
         if hinted is not None and (
@@ -93,6 +105,7 @@ def eval_acled(path: Path, gaz: Gazetteer, sample: int) -> dict[str, Any]:
         "location_name_known": round(name_known / n, 3),
         "location_name_within_50km": round(name_ok / n, 3),
         "note_names_a_place_within_50km": round(resolvable / n, 3),
+        "note_names_coded_place": round(names_coded / n, 3),
         "within_50km_among_those": round(within_resolvable / (resolvable or 1), 3),
         "ms_per_note": round((time.perf_counter() - started) * 1000 / n / 3, 3),
     }
@@ -187,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"gazetteer load: {load_s:.3f} s")
     cols = ["file", "rows", "with_place", "within_50km", "within_50km_country_given",
             "location_name_known", "location_name_within_50km",
-            "note_names_a_place_within_50km", "within_50km_among_those", "ms_per_note"]
+            "note_names_a_place_within_50km", "within_50km_among_those",
+            "note_names_coded_place", "ms_per_note"]
     print("  ".join(cols))
     for row in acled:
         print("  ".join(str(row[c]) for c in cols))
