@@ -29,6 +29,7 @@ from bilan.events.typing import (
     requirements_met,
     retype_by_roles,
     sentence_roles,
+    sentence_rules_by_source,
 )
 from bilan.places.gazetteer import distance_km
 from bilan.places.toponyms import event_place, place_specificity
@@ -999,6 +1000,7 @@ def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
     with_trigger: set[int] = set()
     short = is_short(doc)
     cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str | None]]] = {}
+    by_source = sentence_rules_by_source(lexicon)
     for idx, sentence in enumerate(doc.sentences):
         matches = find_triggers(doc.text, sentence, lexicon)
         if not short:
@@ -1007,6 +1009,7 @@ def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
             matches = [
                 replace(m, alternatives=tuple(
                     a for a in m.alternatives if "short" not in a.requires))
+                if any("short" in a.requires for a in m.alternatives) else m
                 for m in matches
                 if "short" not in m.spec.requires
             ]
@@ -1034,7 +1037,7 @@ def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
                 continue
             if war_wide_toll and match.kind[0] in VIOLENT_TYPES:
                 continue
-            kind, retyped = apply_sentence_rules(doc.text, sentence, match, lexicon)
+            kind, retyped = apply_sentence_rules(doc.text, sentence, match, lexicon, by_source)
             if not retyped and (by_roles := _retype_by_roles(doc, sentence, match, kind,
                                                              lexicon, short)):
                 kind, retyped = by_roles, True

@@ -426,6 +426,11 @@ class TriggerMatch:
     alternatives: tuple[TriggerSpec, ...] = ()
 
 
+def _wanted(lexicon: EventLexicon, skip: frozenset[str]) -> list[TriggerSpec]:
+    """The lexicon's entries with no requirement named in ``skip``."""
+    return [s for s in lexicon.triggers if not (skip and skip.intersection(s.requires))]
+
+
 def find_triggers(
     text: str, sentence: Span, lexicon: EventLexicon, skip: frozenset[str] = frozenset()
 ) -> list[TriggerMatch]:
@@ -434,7 +439,6 @@ def find_triggers(
     Entries with a requirement named in ``skip`` are not looked for (``short`` ones in a
     long report)."""
     found: list[tuple[int, int, TriggerSpec]] = []
-    specs = [s for s in lexicon.triggers if not (skip and skip.intersection(s.requires))]
     if lexicon.any_trigger is not None and lexicon.trigger_anywhere is not None:
         # as below, trying at each place only the entries that may start with its character
         index, anywhere = lexicon.trigger_index, lexicon.trigger_anywhere
@@ -454,7 +458,7 @@ def find_triggers(
                     ends[spec.order] = sm.end()
             pos = at + 1
     elif lexicon.any_trigger is None:
-        for spec in specs:
+        for spec in _wanted(lexicon, skip):
             for m in spec.regex.finditer(text, sentence.start, sentence.end):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), spec))
@@ -462,6 +466,7 @@ def find_triggers(
         # try the entries only where some trigger starts; an entry's matches do not overlap
         # each other (as with ``finditer``)
         last_end: dict[int, int] = {}
+        specs = _wanted(lexicon, skip)
         pos = sentence.start
         while (hit := lexicon.any_trigger.search(text, pos, sentence.end)) is not None:
             at = hit.start()

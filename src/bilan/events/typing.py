@@ -8,7 +8,7 @@ strike; a car bomb with "kamikaze" is a suicide bomb).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bilan.events.ontology import EventKind
@@ -97,12 +97,31 @@ def _rule_applies(rule: ContextRule, text: str, sentence: Span, match: TriggerMa
     return True
 
 
-def apply_sentence_rules(
-    text: str, sentence: Span, match: TriggerMatch, lexicon: EventLexicon
-) -> tuple[EventKind, bool]:
-    """The trigger's type after the first sentence-scope context rule that applies."""
-    kind = match.kind
+def sentence_rules_by_source(
+    lexicon: EventLexicon,
+) -> dict[EventKind, tuple[ContextRule, ...]]:
+    """The sentence-scope context rules by the type they retype, in lexicon order."""
+    out: dict[EventKind, list[ContextRule]] = {}
     for rule in lexicon.rules:
+        if not rule.document:
+            out.setdefault(rule.source, []).append(rule)
+    return {kind: tuple(rules) for kind, rules in out.items()}
+
+
+def apply_sentence_rules(
+    text: str,
+    sentence: Span,
+    match: TriggerMatch,
+    lexicon: EventLexicon,
+    by_source: Mapping[EventKind, Sequence[ContextRule]] | None = None,
+) -> tuple[EventKind, bool]:
+    """The trigger's type after the first sentence-scope context rule that applies.
+
+    ``by_source``: ``sentence_rules_by_source(lexicon)``, when the caller keeps it (one
+    document's triggers look up only the rules of their own type)."""
+    kind = match.kind
+    rules = lexicon.rules if by_source is None else by_source.get(kind, ())
+    for rule in rules:
         if rule.document or rule.source != kind:
             continue
         if _rule_applies(rule, text, sentence, match):
