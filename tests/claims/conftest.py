@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from bilan.claims.lexicon import ClaimsLexicon, load_lexicon
@@ -15,3 +18,8 @@ def fr() -> ClaimsLexicon:
 @pytest.fixture(scope="session")
 def en() -> ClaimsLexicon:
     return load_lexicon("en")
+
+
+HERE = str(Path(__file__).resolve().parent)
+if HERE not in sys.path:  # the tests import their shared helpers (claims_testkit.py) by name
+    sys.path.insert(0, HERE)

@@ -6,16 +6,10 @@ these tests."""
 
 from __future__ import annotations
 
+from claims_testkit import run
+
 from bilan.claims.attribution import find_attributions
-from bilan.claims.extract import extract_claims, split_sentences
 from bilan.claims.lexicon import ClaimsLexicon, may_claim, norm
-from bilan.records import Claim
-
-
-def run(text: str, lex: ClaimsLexicon) -> list[Claim]:
-    claims = extract_claims(text, split_sentences(text), lex, "t.txt", [], [], None)
-    assert all(c.text == text[c.start:c.end] for c in claims)
-    return claims
 
 
 def claimants(text: str, lex: ClaimsLexicon) -> list[tuple[str, int, str | None]]:

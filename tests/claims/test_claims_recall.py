@@ -5,20 +5,9 @@ wounded and "a few". Sentences written for these tests."""
 
 from __future__ import annotations
 
-from bilan.claims.extract import extract_claims, split_sentences
+from claims_testkit import figures, run
+
 from bilan.claims.lexicon import ClaimsLexicon, may_claim, norm
-from bilan.records import Claim
-
-
-def run(text: str, lex: ClaimsLexicon) -> list[Claim]:
-    claims = extract_claims(text, split_sentences(text), lex, "t.txt", [], [], None)
-    assert all(c.text == text[c.start:c.end] for c in claims)
-    return claims
-
-
-def figures(text: str, lex: ClaimsLexicon, kind: str = "killed") -> list[int]:
-    return [c.low for c in run(text, lex) if c.kind == kind]
-
 
 # --- a long subject between the count and its verb
 

@@ -3,21 +3,9 @@ victim who dies later, an attacker's own death (sentences written for these test
 
 from __future__ import annotations
 
-from bilan.claims.extract import extract_claims, split_sentences
+from claims_testkit import killed, run
+
 from bilan.claims.lexicon import ClaimsLexicon
-from bilan.fusion.merge import reconcile_fatalities
-from bilan.records import Claim
-
-
-def run(text: str, lex: ClaimsLexicon) -> list[Claim]:
-    claims = extract_claims(text, split_sentences(text), lex, "t.txt", [], [], None)
-    assert all(c.text == text[c.start:c.end] for c in claims)
-    return claims
-
-
-def killed(text: str, lex: ClaimsLexicon) -> int | None:
-    return reconcile_fatalities(run(text, lex))["best"]
-
 
 # --- a list of victims sharing one verb
 

@@ -4,25 +4,9 @@ was later raised to 9"). Sentences written for these tests."""
 
 from __future__ import annotations
 
-from bilan.claims.extract import extract_claims, split_sentences
+from claims_testkit import killed, killed_figures, run
+
 from bilan.claims.lexicon import ClaimsLexicon
-from bilan.fusion.merge import reconcile_fatalities
-from bilan.records import Claim
-
-
-def run(text: str, lex: ClaimsLexicon) -> list[Claim]:
-    claims = extract_claims(text, split_sentences(text), lex, "t.txt", [], [], None)
-    assert all(c.text == text[c.start:c.end] for c in claims)
-    return claims
-
-
-def killed(text: str, lex: ClaimsLexicon) -> int | None:
-    return reconcile_fatalities(run(text, lex))["best"]
-
-
-def killed_figures(text: str, lex: ClaimsLexicon) -> list[int]:
-    return [c.low for c in run(text, lex) if c.kind == "killed"]
-
 
 # --- the parts of a toll given whole elsewhere
 

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from bilan.claims.extract import extract_claims, split_sentences
+from claims_testkit import run
+
 from bilan.claims.lexicon import ClaimsLexicon
-from bilan.records import Claim
-
-
-def run(text: str, lex: ClaimsLexicon) -> list[Claim]:
-    claims = extract_claims(text, split_sentences(text), lex, "t.txt", [], [], None)
-    assert all(c.text == text[c.start:c.end] for c in claims)
-    return claims
 
 
 def test_count_after_and_is_not_the_object_of_the_verb_before(en: ClaimsLexicon) -> None:

@@ -4,15 +4,9 @@ written for these tests)."""
 
 from __future__ import annotations
 
-from bilan.claims.extract import extract_claims, split_sentences
+from claims_testkit import run
+
 from bilan.claims.lexicon import ClaimsLexicon
-from bilan.records import Claim
-
-
-def run(text: str, lex: ClaimsLexicon) -> list[Claim]:
-    claims = extract_claims(text, split_sentences(text), lex, "t.txt", [], [], None)
-    assert all(c.text == text[c.start:c.end] for c in claims)
-    return claims
 
 
 def kinds(text: str, lex: ClaimsLexicon) -> list[tuple[str, int, str]]:

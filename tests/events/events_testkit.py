@@ -3,13 +3,16 @@ this folder on the path)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bilan.events.assemble import extract_document_events
 from bilan.events.ontology import load_ontology
 from bilan.events.select import main_event
+from bilan.events.stage import extract_events
 from bilan.events.triggers import EventLexicon, load_lexicon
-from bilan.records import Document, Span
+from bilan.pipeline import Resources
+from bilan.records import Document, Event, Place, PlaceMention, Span
 
 ATTACK = ("Violence against civilians", "Attack")
 ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
@@ -50,3 +53,28 @@ def main_kind(text: str, lang: str = "en") -> tuple[str, str] | None:
         return None
     ev = main_event(events)
     return ev.event_type, ev.sub_event_type
+
+
+def placed_doc(text: str, places: list[tuple[str, Place, dict[str, bool]]],
+               published: dt.date, lang: str = "en") -> Document:
+    """A document whose sentences end at full stops, published on ``published``, holding
+    the place mentions ``places`` (each phrase found after the previous one)."""
+    doc = Document(id="t.txt", text=text, source="t.txt")
+    doc.language = lang
+    doc.sentences = []
+    for m in re.finditer(r"[^.]+\.", text):
+        lead = len(m.group()) - len(m.group().lstrip())
+        doc.sentences.append(Span(m.start() + lead, m.end(), m.group().lstrip()))
+    doc.publication_date = published
+    at = 0
+    for phrase, place, flags in places:
+        i = text.index(phrase, at)
+        doc.places.append(PlaceMention(i, i + len(phrase), phrase, place, **flags))
+        at = i + len(phrase)
+    return doc
+
+
+def events_of(doc: Document) -> list[Event]:
+    """The events stage run on ``doc``."""
+    extract_events(doc, Resources())
+    return doc.events

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from events_testkit import events_of, placed_doc
+
 from bilan.events.assemble import misread_places, theatre_country
 from bilan.events.ontology import load_ontology
-from bilan.events.stage import extract_events
 from bilan.events.triggers import load_lexicon
-from bilan.pipeline import Resources
-from bilan.records import Document, Event, Place, PlaceMention, Span
+from bilan.records import Document, Place, Span
 
 NAIROBI = Place("Nairobi", "Kenya", "KE", "Nairobi Area", -1.29, 36.82, "city", "test:nairobi")
 KENYA = Place("Kenya", "Kenya", "KE", None, 0.5, 37.9, "country", "test:kenya")
@@ -36,22 +36,10 @@ def sentences(text: str) -> list[Span]:
 
 
 def make_doc(text: str, places: list[tuple[str, Place, dict[str, bool]]]) -> Document:
-    doc = Document(id="t.txt", text=text, source="t.txt")
-    doc.language = "en"
-    doc.sentences = [Span(s.start + len(s.text) - len(s.text.lstrip()), s.end,
-                          s.text.lstrip()) for s in sentences(text)]
-    doc.publication_date = dt.date(2021, 3, 4)
-    at = 0
-    for phrase, place, flags in places:
-        i = text.index(phrase, at)
-        doc.places.append(PlaceMention(i, i + len(phrase), phrase, place, **flags))
-        at = i + len(phrase)
-    return doc
+    return placed_doc(text, places, dt.date(2021, 3, 4))
 
 
-def run(doc: Document) -> list[Event]:
-    extract_events(doc, Resources())
-    return doc.events
+run = events_of
 
 
 LOC = {"locative": True}

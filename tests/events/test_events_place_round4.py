@@ -9,14 +9,13 @@ readings to see how the event place is chosen.
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from events_testkit import events_of, placed_doc
 
 from bilan.events.assemble import UN_SEAT, is_assailed
 from bilan.events.ontology import load_ontology
-from bilan.events.stage import extract_events
 from bilan.events.triggers import load_lexicon
-from bilan.pipeline import Resources
-from bilan.records import Document, Event, Place, PlaceMention, Span
+from bilan.records import Document, Event, Place
 
 KENYA = Place("Kenya", "Kenya", "KE", None, 0.5, 37.9, "country", "test:kenya")
 NAIROBI = Place("Nairobi", "Kenya", "KE", "Nairobi Area", -1.29, 36.82, "city", "test:nairobi")
@@ -36,24 +35,10 @@ DEMONYM = {"demonym": True}
 
 def make_doc(text: str, places: list[tuple[str, Place, dict[str, bool]]],
              lang: str = "en") -> Document:
-    doc = Document(id="t.txt", text=text, source="t.txt")
-    doc.language = lang
-    doc.sentences = []
-    for m in re.finditer(r"[^.]+\.", text):
-        lead = len(m.group()) - len(m.group().lstrip())
-        doc.sentences.append(Span(m.start() + lead, m.end(), m.group().lstrip()))
-    doc.publication_date = dt.date(2022, 5, 10)
-    at = 0
-    for phrase, place, flags in places:
-        i = text.index(phrase, at)
-        doc.places.append(PlaceMention(i, i + len(phrase), phrase, place, **flags))
-        at = i + len(phrase)
-    return doc
+    return placed_doc(text, places, dt.date(2022, 5, 10), lang)
 
 
-def run(doc: Document) -> list[Event]:
-    extract_events(doc, Resources())
-    return doc.events
+run = events_of
 
 
 def located(events: list[Event], event_type: str) -> list[str | None]:
