@@ -7,14 +7,13 @@ wrong namesakes abroad, to see how the event place is chosen among them.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from events_testkit import events_of, placed_doc
 
 from bilan.events.assemble import misread_places, theatre_country
 from bilan.events.ontology import load_ontology
 from bilan.events.triggers import load_lexicon
-from bilan.records import Document, Place, Span
+from bilan.records import Document, Place
 
 NAIROBI = Place("Nairobi", "Kenya", "KE", "Nairobi Area", -1.29, 36.82, "city", "test:nairobi")
 KENYA = Place("Kenya", "Kenya", "KE", None, 0.5, 37.9, "country", "test:kenya")
@@ -28,11 +27,6 @@ NAKURU_ADMIN = Place("Nakuru", "Kenya", "KE", "Nakuru", -0.5, 36.0, "admin1", "t
 LONDIANI_FAR = Place("Londiani", "Kenya", "KE", "Coast", -3.9, 39.5, "city", "test:lon")
 GARISSA = Place("Garissa", "Kenya", "KE", "Garissa", -0.45, 39.64, "city", "test:garissa")
 WAJIR = Place("Wajir", "Kenya", "KE", "Wajir", 1.75, 40.06, "city", "test:wajir")
-
-
-def sentences(text: str) -> list[Span]:
-    return [Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.]+\.", text)
-            if m.group().strip()]
 
 
 def make_doc(text: str, places: list[tuple[str, Place, dict[str, bool]]]) -> Document:
