@@ -798,8 +798,8 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
         lo = bisect.bisect_left(starts, sent.start)
         near = [t for t in by_start[max(0, lo - 8) : bisect.bisect_left(starts, sent.end)]
                 if t.end > sent.start]
-        found = (find_claims_in_sentence(text, sent, si, lex, near)
-                 if may_claim(norm(text[sent.start:sent.end]), lex) else [])
+        low = norm(text[sent.start:sent.end])
+        found = find_claims_in_sentence(text, sent, si, lex, near) if may_claim(low, lex) else []
         if si > 0 and not any(f.kind == "killed" for f in found):
             ld = later_death(text, sent.start, sent.end, sentences[si - 1].start,
                              sentences[si - 1].end, lex)
@@ -819,7 +819,6 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
         attrs = find_attributions(text, sent.start, sent.end, lex) if found else []
         provisional = updated = False
         if found or prev_claims:  # a status word matters to a figure here or just before
-            low = norm(sent.text)
             provisional = bool(lex.provisional_re.search(low))
             updated = bool(lex.updated_re.search(low))
         sent_claimants: list[str] = []

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from bilan.events.ontology import EventKind, Ontology
-from bilan.events.select import is_short, main_event
+from bilan.events.select import is_short, iso_day, main_event
 from bilan.events.triggers import EventLexicon, TriggerMatch, find_triggers
 from bilan.events.typing import (
     VOICE,
@@ -225,13 +225,6 @@ def _off_time(choice: DateChoice, pub: dt.date | None) -> bool:
     return day > pub + dt.timedelta(days=1) or day.year < pub.year - HISTORY_YEARS
 
 
-def _day_of(choice: DateChoice) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((choice.date or "")[:10])
-    except ValueError:
-        return None
-
-
 MID_REACH = 20  # characters before a time expression searched for "mid-", "milieu de"
 _MID_GAP = re.compile(r"[\s\-]*(?:\w{1,3}\s+|\w['’])?")
 _MID_SHIFT = {"week": 2, "month": 14}  # days from a week's Monday, a month's first day
@@ -242,7 +235,7 @@ def in_the_middle(doc: Document, t: TimeMention, choice: DateChoice,
     """A week or a month told as its middle ("en milieu de semaine dernière", "mid-March":
     the lexicon's ``mid_period`` cues) is dated on its middle day, not its first one."""
     shift = _MID_SHIFT.get(choice.precision)
-    if mid is None or shift is None or (day := _day_of(choice)) is None:
+    if mid is None or shift is None or (day := iso_day(choice.date)) is None:
         return choice
     lo = max(0, t.start - MID_REACH)
     cues = list(mid.finditer(doc.text, lo, t.end))
@@ -320,7 +313,7 @@ def choose_date(
         # the day of the clause telling of the later happening, named before the span
         days = [c for c in candidates(idx)
                 if c[1].precision == "day" and c[1].date and c[0].end <= trigger.start]
-        anchor = _day_of(days[-1][1]) if days else index.lead or pub
+        anchor = iso_day(days[-1][1].date) if days else index.lead or pub
         if anchor is not None:
             return DateChoice((anchor - dt.timedelta(days=back)).isoformat(), None, "day",
                               "sentence")
@@ -1114,7 +1107,7 @@ def background_claims(doc: Document, lexicon: EventLexicon) -> dict[int, int]:
     """Claims told inside a clause about another, earlier incident than the one their
     sentence reports ("clashes broke out following an earlier shooting in which a boy was
     killed", "arrested elders gathered to discuss the killing of 12 villagers"): for each
-    such claim (by its position in ``doc.claims``), the start of the cue opening that clause
+    such claim (by its ``id``), the start of the cue opening that clause
     (the lexicon's ``background`` cue list). The clause runs from its cue to the next comma,
     bracket or ``background_end`` word; a figure after that is the sentence's own again."""
     cue = lexicon.cue_lists.get("background")
@@ -1123,7 +1116,7 @@ def background_claims(doc: Document, lexicon: EventLexicon) -> dict[int, int]:
     end_words = lexicon.cue_lists.get("background_end")
     cues: dict[int, list[tuple[int, int]]] = {}
     out: dict[int, int] = {}
-    for i, c in enumerate(doc.claims):
+    for c in doc.claims:
         idx = claim_sentence(doc, c)
         if not 0 <= idx < len(doc.sentences):
             continue
@@ -1139,18 +1132,16 @@ def background_claims(doc: Document, lexicon: EventLexicon) -> dict[int, int]:
                 end_words is not None and end_words.search(gap) is not None)
             opening = None if closed else start
         if opening is not None:
-            out[i] = opening
+            out[id(c)] = opening
     return out
 
 
-def _own_claim(
-    claim_at: int, claim: Claim, trigger: Span, kind: EventKind, background: dict[int, int]
-) -> bool:
+def _own_claim(claim: Claim, trigger: Span, kind: EventKind, background: dict[int, int]) -> bool:
     """The claim may be the toll of the event told by ``trigger`` (of ``kind``) in its
     sentence: it is not told in a clause about an earlier incident (``background_claims``),
     unless the trigger names that incident itself (a violent event told between the
     clause's cue and the figure: "following an earlier ambush in which ...")."""
-    opening = background.get(claim_at)
+    opening = background.get(id(claim))
     return opening is None or (
         kind[0] in VIOLENT_TYPES and opening <= trigger.start < claim.end)
 
@@ -1187,9 +1178,9 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
         period = date.precision == "period"
         claims = [
             c
-            for at, c in enumerate(doc.claims)
+            for c in doc.claims
             if claim_sentence(doc, c) == idx and (period or not c.cumulative)
-            and _own_claim(at, c, trig, tt.kind, background)
+            and _own_claim(c, trig, tt.kind, background)
         ]
         event = Event(
             event_type=tt.kind[0],
@@ -1233,7 +1224,7 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
             drafts.append(draft)
     drafts = merge_back_references(doc, lexicon, drafts, index)
     drafts = merge_undated_repeats(drafts, onto)
-    aside = {id(doc.claims[at]) for at in background}
+    aside = set(background)
     attach_follow_ups(doc, lexicon, drafts, with_trigger, paras, aside)
     city = most_mentioned_city(doc)
     if city is not None and city.country_code == theatre:
@@ -1241,7 +1232,7 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
             if d.event.location is None and (d.kind[0] == "Protests" or d.kind in ON_THE_GROUND):
                 d.event.location = city  # a rally or an arrest happens in the report's town
     events = [d.event for d in drafts]
-    if is_short(doc) and events:
+    if short and events:
         main = main_event(events)
         gather_short_tolls(doc, drafts, next(d for d in drafts if d.event is main), aside)
         events = [main] + [e for e in events if e is not main]

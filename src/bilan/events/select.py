@@ -87,7 +87,8 @@ def first_offset(event: Event) -> int:
     return min((m.start for m in event.mentions), default=0)
 
 
-def _day(value: str | None) -> dt.date | None:
+def iso_day(value: str | None) -> dt.date | None:
+    """The day an ISO date string starts with, None when it names none."""
     if not value:
         return None
     try:
@@ -98,10 +99,10 @@ def _day(value: str | None) -> dt.date | None:
 
 def latest_day(event: Event) -> dt.date | None:
     """The last day the event's date may stand for (the end of its month, week or year)."""
-    start = _day(event.date)
+    start = iso_day(event.date)
     if start is None:
         return None
-    end = _day(event.date_end)
+    end = iso_day(event.date_end)
     if end is not None:
         return max(start, end)
     if event.date_precision == "week":
@@ -120,7 +121,7 @@ def told_news(events: Sequence[Event]) -> list[Event]:
     (An earlier event dated to the day is kept: the first event's own day may be only
     the report's.)"""
     first = min(events, key=first_offset)
-    day = _day(first.date) if first.date_precision == "day" else None
+    day = iso_day(first.date) if first.date_precision == "day" else None
     if day is None:
         return list(events)
     kept = [
