@@ -186,6 +186,10 @@ def _document_json(doc: Document) -> dict[str, Any]:
         "publication_date": doc.publication_date.isoformat() if doc.publication_date else None,
         "publication_date_source": doc.publication_date_source,
         "warnings": list(doc.warnings),
+        "non_conflict": [
+            {"kind": h.kind, "text": h.text, "start": h.start, "end": h.end}
+            for h in doc.happenings
+        ],
         "title": doc.title,
         "outlet": doc.outlet,
         "url": doc.url,

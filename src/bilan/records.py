@@ -154,6 +154,17 @@ class Event:
 
 
 @dataclass(slots=True)
+class Happening:
+    """A happening that is not political violence (a flood, a plane crash, a drug haul),
+    told in a sentence that gives no conflict event: the words that tell of it."""
+
+    kind: str  # natural_disaster | man_made_disaster | crime
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
 class Reject:
     """An input that could not be processed, with the reason."""
 
@@ -206,6 +217,8 @@ class Document:
     # claims and events
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # non-conflict happenings (events.happenings): why a report may give no event
+    happenings: list[Happening] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:

@@ -286,6 +286,7 @@ def test_period_record_from_a_span() -> None:
 
 def test_stage_declares_reads_and_writes() -> None:
     assert extract_events.name == "events"
-    assert "claims" in extract_events.reads and extract_events.writes == ("events",)
+    assert "claims" in extract_events.reads
+    assert extract_events.writes == ("events", "happenings")
     res = Resources()
     assert event_lexicon(res, "fr") is event_lexicon(res, "fr")

@@ -992,6 +992,7 @@ def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
     typed: list[TypedTrigger] = []
     with_trigger: set[int] = set()
     short = is_short(doc)
+    whole_text = doc.span(0, len(doc.text)) if short else None
     cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str | None]]] = {}
     by_source = sentence_rules_by_source(lexicon)
     for idx, sentence in enumerate(doc.sentences):
@@ -1035,7 +1036,7 @@ def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
                                                              lexicon, short)):
                 kind, retyped = by_roles, True
             if blocking_cue(doc.text, sentence, match, kind, lexicon.blockers, ref_year,
-                            cue_cache):
+                            cue_cache, whole_text):
                 continue
             typed.append(TypedTrigger(match, idx, kind, "sentence" if retyped else None))
     apply_document_rules(typed, lexicon)

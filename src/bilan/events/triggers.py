@@ -8,11 +8,12 @@ finds the triggers of a sentence (longest match first, no overlaps).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bilan.errors import DataFileError
+from bilan.events.happenings import load_happening_patterns
 from bilan.events.ontology import EventKind, Ontology
 from bilan.langdata import load_language_file
 from bilan.records import Span
@@ -115,6 +116,17 @@ class Blocker:
     sentence: bool
     exempt: frozenset[EventKind]
     max_age_years: int | None
+    # when set, the blocker stops only these: event types ("Diplomacy",) or kinds
+    only: tuple[tuple[str, ...], ...] | None = None
+    # in a short report (a snippet, a monitor's note) the cue may be anywhere in it: a
+    # three-sentence item about a bank robbery is a crime story throughout
+    short_document: bool = False
+
+    def applies_to(self, kind: EventKind) -> bool:
+        """Whether the blocker may stop a trigger of ``kind``."""
+        if kind in self.exempt:
+            return False
+        return self.only is None or any(kind[: len(o)] == o for o in self.only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +174,41 @@ def _strings(value: Any, where: str) -> list[str]:
     return list(value)
 
 
-def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexicon:
-    """Compile and check a parsed ``events.yaml``."""
+def _only(value: Any, onto: Ontology, where: str) -> tuple[tuple[str, ...], ...] | None:
+    """A blocker's ``only``: [type] or [type, sub-type] entries, each checked."""
+    if value is None:
+        return None
+    out: list[tuple[str, ...]] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, list) and len(item) == 1 and isinstance(item[0], str):
+            if item[0] not in onto.sub_types:
+                raise DataFileError(f"{where}: unknown event type {item[0]!r}")
+            out.append((item[0],))
+        else:
+            out.append(_kind(item, onto, where))
+    return tuple(out)
+
+
+def _blocker_patterns(
+    entry: dict[str, Any], happenings: Mapping[str, list[str]] | None, where: str
+) -> list[str]:
+    """A blocker's own ``patterns`` plus those of the happening kinds it names."""
+    patterns = _strings(entry.get("patterns", []), where)
+    for kind in _strings(entry.get("happenings", []), where):
+        if happenings is None or kind not in happenings:
+            raise DataFileError(f"{where}: unknown happening kind {kind!r}")
+        patterns.extend(happenings[kind])
+    return patterns
+
+
+def parse_lexicon(
+    lang: str,
+    data: dict[str, Any],
+    onto: Ontology,
+    happenings: Mapping[str, list[str]] | None = None,
+) -> EventLexicon:
+    """Compile and check a parsed ``events.yaml`` (``happenings``: the patterns of
+    ``happenings.yaml`` by kind, which a blocker may name)."""
     where = f"{lang}/{EVENTS_FILE}"
     cue_lists = {
         str(name): compile_patterns(_strings(pats, f"{where}:cue_lists"), f"{where}:cue_lists")
@@ -215,12 +260,14 @@ def parse_lexicon(lang: str, data: dict[str, Any], onto: Ontology) -> EventLexic
         blockers.append(
             Blocker(
                 name=str(entry.get("name", f"blocker{i}")),
-                regex=compile_patterns(_strings(entry.get("patterns"), here), here),
+                regex=compile_patterns(_blocker_patterns(entry, happenings, here), here),
                 before=int(entry.get("before", 0)),
                 after=int(entry.get("after", 0)),
                 sentence=bool(entry.get("sentence", False)),
                 exempt=exempt,
                 max_age_years=int(age) if age is not None else None,
+                only=_only(entry.get("only"), onto, here),
+                short_document=entry.get("scope", "sentence") == "short_document",
             )
         )
     targets = tuple(
@@ -410,7 +457,8 @@ def compile_dispatch(patterns: list[str], where: str) -> re.Pattern[str]:
 
 def load_lexicon(lang: str, onto: Ontology) -> EventLexicon:
     """Load and compile ``data/<lang>/events.yaml``."""
-    return parse_lexicon(lang, load_language_file(lang, EVENTS_FILE, EVENTS_SCHEMA), onto)
+    return parse_lexicon(lang, load_language_file(lang, EVENTS_FILE, EVENTS_SCHEMA), onto,
+                         load_happening_patterns(lang))
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,23 +34,27 @@ def blocking_cue(
     blockers: Sequence[Blocker],
     reference_year: int | None,
     cache: dict[tuple[int, int, int], list[tuple[int, int, str | None]]] | None = None,
+    short_text: Span | None = None,
 ) -> str | None:
     """Name of the first blocker that applies to ``match`` (None when the trigger stands).
 
     ``cache`` (one per text and ``blockers``) keeps each blocker's cues in a sentence, for
-    the other triggers of that sentence."""
+    the other triggers of that sentence. ``short_text``: the whole report when it is short,
+    where a ``short_document`` blocker reads all of it instead of the sentence."""
     t = match.span
     for i, blocker in enumerate(blockers):
-        if kind in blocker.exempt:
+        if not blocker.applies_to(kind):
             continue
-        lo = sentence.start if blocker.sentence else max(sentence.start, t.start - blocker.before)
-        hi = sentence.end if blocker.sentence else min(sentence.end, t.end + blocker.after)
-        key = (i, sentence.start, sentence.end)
+        scope = short_text if blocker.short_document and short_text is not None else sentence
+        whole = blocker.sentence or scope is not sentence
+        lo = scope.start if whole else max(scope.start, t.start - blocker.before)
+        hi = scope.end if whole else min(scope.end, t.end + blocker.after)
+        key = (i, scope.start, scope.end)
         cues = cache.get(key) if cache is not None else None
         if cues is None:
             cues = [
                 (m.start(), m.end(), m.groupdict().get("year"))
-                for m in blocker.regex.finditer(text, sentence.start, sentence.end)
+                for m in blocker.regex.finditer(text, scope.start, scope.end)
             ]
             if cache is not None:
                 cache[key] = cues
