@@ -174,3 +174,20 @@ def test_the_report_page_lists_the_happening() -> None:
     data = events_json(RunResult(documents=[doc], events=[], rejects=[], timeline=[]))
     page = render_report(data, {doc.id: doc}, [], [])
     assert "natural disaster: “landslides”" in page
+
+
+@pytest.mark.parametrize(
+    ("political", "ordinary", "lang"),
+    [
+        ("A judge opened a fraud investigation against two former ministers.",
+         "A judge opened a fraud investigation against two car dealers.", "en"),
+        ("Un juge a ouvert une enquête pour fraude visant deux anciens ministres.",
+         "Un juge a ouvert une enquête pour fraude visant deux garagistes.", "fr"),
+    ],
+)
+def test_an_inquiry_into_officials_is_politics_not_ordinary_crime(
+    political: str, ordinary: str, lang: str
+) -> None:
+    assert main_kind(political, lang) == ("Diplomacy", "Investigation")
+    assert main_kind(ordinary, lang) is None
+    assert main_happening(_staged(ordinary, lang).happenings) == "crime"

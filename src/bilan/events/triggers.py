@@ -121,6 +121,9 @@ class Blocker:
     # in a short report (a snippet, a monitor's note) the cue may be anywhere in it: a
     # three-sentence item about a bank robbery is a crime story throughout
     short_document: bool = False
+    # words that lift the blocker when they are in the trigger's sentence (a fraud inquiry
+    # into ministers is politics, not ordinary crime)
+    unless: re.Pattern[str] | None = None
 
     def applies_to(self, kind: EventKind) -> bool:
         """Whether the blocker may stop a trigger of ``kind``."""
@@ -268,6 +271,8 @@ def parse_lexicon(
                 max_age_years=int(age) if age is not None else None,
                 only=_only(entry.get("only"), onto, here),
                 short_document=entry.get("scope", "sentence") == "short_document",
+                unless=compile_patterns(_strings(entry["unless"], here), here)
+                if entry.get("unless") else None,
             )
         )
     targets = tuple(

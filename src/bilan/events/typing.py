@@ -45,6 +45,9 @@ def blocking_cue(
     for i, blocker in enumerate(blockers):
         if not blocker.applies_to(kind):
             continue
+        if blocker.unless is not None and blocker.unless.search(
+                text, sentence.start, sentence.end):
+            continue
         scope = short_text if blocker.short_document and short_text is not None else sentence
         whole = blocker.sentence or scope is not sentence
         lo = scope.start if whole else max(scope.start, t.start - blocker.before)
