@@ -7,6 +7,8 @@ the outputs.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
@@ -21,6 +23,7 @@ from bilan.stages import default_pipeline
 from bilan.time.neighbours import (
     MIN_CONFIRMING_EVENTS,
     NeighbourDate,
+    calendar_dates,
     names,
     neighbour_dates,
 )
@@ -94,6 +97,10 @@ def _redate(
     proposal, and the one under which most of its events turn out to be events the dated
     reports also tell of (same type, day and place) wins, if at least
     ``MIN_CONFIRMING_EVENTS`` agree. Topic similarity alone is no evidence of the day.
+
+    A report none of them dates may still name a day by month and day ("on August 12")
+    beside weekdays: in the year of the run's dated reports where that day falls on a
+    weekday the report names, it dates the report (``neighbours.calendar_dates``).
     """
     undated = [d for d in documents if d.publication_date is None]
     dated = [(d, names(d.text)) for d in documents if d.publication_date is not None]
@@ -103,16 +110,24 @@ def _redate(
     pipeline = default_pipeline()
     res = Resources(**options)
     redone: dict[str, Document] = {}
+    years = [y for y, _ in Counter(
+        d.publication_date.year for d, _ in dated if d.publication_date is not None
+    ).most_common()]
+
+    def run_dated(doc: Document, day: dt.date, origin: str) -> Document | None:
+        retry = dataclasses.replace(originals[doc.id], warnings=list(originals[doc.id].warnings))
+        retry.published = day.isoformat()
+        retry.published_origin = origin
+        result = process_one(retry, pipeline, res)
+        if isinstance(result, Reject) or result.publication_date != day:
+            return None
+        return result
+
     for doc in undated:
         best: tuple[int, Document, NeighbourDate] | None = None
         for nd in neighbour_dates(doc, dated):
-            retry = dataclasses.replace(
-                originals[doc.id], warnings=list(originals[doc.id].warnings)
-            )
-            retry.published = nd.date.isoformat()
-            retry.published_origin = "neighbour"
-            result = process_one(retry, pipeline, res)
-            if isinstance(result, Reject) or result.publication_date != nd.date:
+            result = run_dated(doc, nd.date, "neighbour")
+            if result is None:
                 continue
             confirmed = sum(
                 1 for ev in result.events if any(same_event(ev, k) for k in known_events)
@@ -120,6 +135,17 @@ def _redate(
             if confirmed >= MIN_CONFIRMING_EVENTS and (best is None or confirmed > best[0]):
                 best = (confirmed, result, nd)
         if best is None:
+            for cd in calendar_dates(doc, years):
+                if (result := run_dated(doc, cd.date, "calendar")) is not None:
+                    result.publication_date_source = "calendar"
+                    result.warnings.append(
+                        f"no date in the report; dated {cd.date.isoformat()} from "
+                        f"\"{cd.named}\" ({cd.named_day.strftime('%A')} "
+                        f"{cd.named_day.isoformat()} in the year of the run's dated reports) "
+                        f"and the weekdays it names"
+                    )
+                    redone[doc.id] = result
+                    break
             continue
         confirmed, result, nd = best
         result.publication_date_source = "neighbour"

@@ -650,11 +650,20 @@ _HYPHEN_AFTER = re.compile(r"-[A-Z]")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|of|and|or|to|for|by|with|near|as|when|where|"
                          r"de|du|des|la|le|les|et|en|à|au|aux|sur|dans)\b)[a-zé]")
 _FORCE_AFTER = re.compile(r"\s+(?:police|policemen|constabulary)\b", re.IGNORECASE)
+# "Tunisia's regional momentum", "Egypt's official news agency": a place in the possessive
+# before a common noun names whose thing it is, not where something happened (unlike
+# "Syria's north", "Egypt's capital", "Pakistan's Swat valley")
+_POSSESSIVE_THING = re.compile(
+    r" ?['’]s\s+(?!(?:capital|cities|city|towns?|villages?|provinces?|regions?|districts?|"
+    r"states?|north|south|east|west|northern|southern|eastern|western|central|border|borders|"
+    r"coast|coastal|outskirts|suburbs?|streets|heartland|interior)\b)[a-z]")
 
 
 def _names_other_thing(doc: Document, pm: PlaceMention) -> bool:
     before = doc.text[max(0, pm.start - 30) : pm.start]
     after = doc.text[pm.end : pm.end + 60]
+    if _POSSESSIVE_THING.match(after) is not None:
+        return True
     if _FORCE_AFTER.match(after) is not None:
         # "Bihar police ... (Jamui, Bihar)": the force's state named again as a holder;
         # a force named once ("the Lahore police") may well be where it acted
@@ -955,10 +964,16 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     return _contains(a, b) or _contains(b, a)
 
 
-def _more_specific(a: Place | None, b: Place | None) -> Place | None:
+def _more_specific(a: Place | None, b: Place | None, b_told_longer: bool = False
+                   ) -> Place | None:
+    """The more precise of two places; of two as precise, ``a`` unless ``b`` is the place
+    of the part of the event the report tells at greater length (more sentences)."""
     if a is None or b is None:
         return a or b
-    return a if PRECISION_RANK.get(a.precision, 9) <= PRECISION_RANK.get(b.precision, 9) else b
+    ra, rb = PRECISION_RANK.get(a.precision, 9), PRECISION_RANK.get(b.precision, 9)
+    if ra == rb and b_told_longer:
+        return b
+    return a if ra <= rb else b
 
 
 def merge_into(target: Draft, other: Draft, kind: EventKind, plover: str | None) -> None:
@@ -966,7 +981,8 @@ def merge_into(target: Draft, other: Draft, kind: EventKind, plover: str | None)
     target.kind = kind
     ev.event_type, ev.sub_event_type = kind
     ev.plover = plover
-    ev.location = _more_specific(ev.location, ov.location)
+    ev.location = _more_specific(ev.location, ov.location,
+                                 len(ov.mentions) > len(ev.mentions))
     ev.actor1 = ev.actor1 or ov.actor1
     ev.actor2 = ev.actor2 or ov.actor2
     ev.target = ev.target or ov.target

@@ -83,3 +83,57 @@ def neighbour_dates(
         day = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
         out.append(NeighbourDate(day, other.id, anchor, round(score, 3)))
     return out
+
+
+_MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+# A report tells of a day it names by month and day within this many days after it.
+MAX_DAYS_AFTER_NAMED_DAY = 6
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDate:
+    date: dt.date
+    named: str  # the words naming the day ("August 12")
+    named_day: dt.date
+
+
+def calendar_dates(doc: Document, years: Sequence[int]) -> list[CalendarDate]:
+    """Days the undated report may have been written, from a day it names by month and day
+    but no year ("on August 12") and the weekdays it names.
+
+    ``years``: the years of the run's dated reports, most frequent first. In such a year the
+    named day must fall on a weekday the report also names (in another year it would not,
+    six times out of seven); the report's "today" is then the first day from the named one
+    that falls on the weekday it names most. The named days are tried most named first; the
+    first consistent one gives one proposal per year, in the order of ``years``.
+    """
+    weekday = main_weekday(doc)
+    if weekday is None or not years:
+        return []
+    named_weekdays = {
+        int(m.group(1)) for t in doc.timexes if (m := _WEEKDAY.match(t.value)) is not None
+    }
+    counts: Counter[tuple[int, int]] = Counter()
+    words: dict[tuple[int, int], str] = {}
+    for t in doc.timexes:
+        if (m := _MONTH_DAY.match(t.value)) is not None:
+            key = (int(m.group(1)), int(m.group(2)))
+            counts[key] += 1
+            words.setdefault(key, t.text)
+    for (month, day), _ in counts.most_common():
+        out: list[CalendarDate] = []
+        for year in years:
+            try:
+                named_day = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if named_day.isoweekday() not in named_weekdays:
+                continue
+            shift = (weekday - named_day.isoweekday()) % 7
+            if shift > MAX_DAYS_AFTER_NAMED_DAY:
+                continue
+            out.append(CalendarDate(named_day + dt.timedelta(days=shift), words[(month, day)],
+                                    named_day))
+        if out:
+            return out
+    return []
