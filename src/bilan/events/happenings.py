@@ -48,20 +48,24 @@ class HappeningLexicon:
 
     language: str
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    # every kind's words in one regex: a sentence it does not match is passed over
+    any_kind: re.Pattern[str]
 
 
 def load_happenings(lang: str) -> HappeningLexicon:
     """Load and compile ``data/<lang>/happenings.yaml``."""
     # imported here: triggers imports this module for its blockers
-    from bilan.events.triggers import compile_patterns
+    from bilan.events.triggers import compile_dispatch
 
     patterns = load_happening_patterns(lang)
     return HappeningLexicon(
         language=lang,
         kinds=tuple(
-            (kind, compile_patterns(patterns[kind], f"{lang}/{HAPPENINGS_FILE}:{kind}"))
+            (kind, compile_dispatch(patterns[kind], f"{lang}/{HAPPENINGS_FILE}:{kind}"))
             for kind in HAPPENING_KINDS
         ),
+        any_kind=compile_dispatch([p for kind in HAPPENING_KINDS for p in patterns[kind]],
+                                  f"{lang}/{HAPPENINGS_FILE}"),
     )
 
 
@@ -73,7 +77,8 @@ def find_happenings(
     two kinds overlap, the longer (then the earlier kind) wins."""
     found: list[Happening] = []
     for idx, sentence in enumerate(doc.sentences):
-        if idx in conflict_sentences:
+        if idx in conflict_sentences or lexicon.any_kind.search(
+                doc.text, sentence.start, sentence.end) is None:
             continue
         hits = [
             (m.start(), m.end(), rank, kind)

@@ -204,6 +204,14 @@ def _blocker_patterns(
     return patterns
 
 
+def _blocker_regex(patterns: list[str], where: str) -> re.Pattern[str]:
+    """One regex for a blocker's cues; dispatched by first character (faster, same matches)
+    unless a pattern names a group (a year), which dispatch could repeat."""
+    if any("(?P<" in p for p in patterns):
+        return compile_patterns(patterns, where)
+    return compile_dispatch(patterns, where)
+
+
 def parse_lexicon(
     lang: str,
     data: dict[str, Any],
@@ -263,7 +271,7 @@ def parse_lexicon(
         blockers.append(
             Blocker(
                 name=str(entry.get("name", f"blocker{i}")),
-                regex=compile_patterns(_blocker_patterns(entry, happenings, here), here),
+                regex=_blocker_regex(_blocker_patterns(entry, happenings, here), here),
                 before=int(entry.get("before", 0)),
                 after=int(entry.get("after", 0)),
                 sentence=bool(entry.get("sentence", False)),
