@@ -96,7 +96,9 @@ def _redate(
     report's weekdays read against the neighbour's date); the report is run again with each
     proposal, and the one under which most of its events turn out to be events the dated
     reports also tell of (same type, day and place) wins, if at least
-    ``MIN_CONFIRMING_EVENTS`` agree. Topic similarity alone is no evidence of the day.
+    ``MIN_CONFIRMING_EVENTS`` agree; an event that also gives the same toll as the dated
+    report's (the same number killed or injured) counts twice (``_confirmations``). Topic
+    similarity alone is no evidence of the day.
 
     A report none of them dates may still name a day by month and day ("on August 12")
     beside weekdays: in the year of the run's dated reports where that day falls on a
@@ -129,9 +131,7 @@ def _redate(
             result = run_dated(doc, nd.date, "neighbour")
             if result is None:
                 continue
-            confirmed = sum(
-                1 for ev in result.events if any(same_event(ev, k) for k in known_events)
-            )
+            confirmed = _confirmations(result.events, known_events)
             if confirmed >= MIN_CONFIRMING_EVENTS and (best is None or confirmed > best[0]):
                 best = (confirmed, result, nd)
         if best is None:
@@ -151,11 +151,33 @@ def _redate(
         result.publication_date_source = "neighbour"
         result.warnings.append(
             f"no date in the report; dated {nd.date.isoformat()} from its weekdays read "
-            f"against {nd.neighbour} (published {nd.neighbour_date.isoformat()}), which tells "
-            f"of {confirmed} of the same events"
+            f"against {nd.neighbour} (published {nd.neighbour_date.isoformat()}), with which "
+            f"it shares events (score {confirmed}: one per event of the same type, day and "
+            f"place, two when the toll is the same too)"
         )
         redone[doc.id] = result
     return [redone.get(d.id, d) for d in documents]
+
+
+_TOLLS = frozenset({"killed", "injured"})
+
+
+def _tolls(ev: Event) -> set[tuple[str, int | None, int | None]]:
+    return {(c.kind, c.low, c.high) for c in ev.claims if c.kind in _TOLLS and c.low}
+
+
+def _confirmations(events: Iterable[Event], known: list[Event]) -> int:
+    """How well the dated reports' events bear out ``events`` under a proposed day: one per
+    event they also tell of (same type, day and place), two when one of them gives the same
+    toll (the same number killed or injured), which a mere coincidence of day rarely does."""
+    score = 0
+    for ev in events:
+        same = [k for k in known if same_event(ev, k)]
+        if not same:
+            continue
+        mine = _tolls(ev)
+        score += 2 if mine and any(mine & _tolls(k) for k in same) else 1
+    return score
 
 
 def fuse_documents(documents: Iterable[Document]) -> list[Event]:

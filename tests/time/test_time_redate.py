@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from bilan.records import Document, TimeMention
+from bilan.records import Claim, Document, Event, Place, TimeMention
 from bilan.runner import run
 from bilan.time.neighbours import calendar_dates
 
@@ -96,3 +96,22 @@ def test_without_any_dated_report_nothing_is_dated(tmp_path: Path) -> None:
     }
     result = run([_write(tmp_path, [undated])], lang="en")
     assert result.documents[0].publication_date is None
+
+
+def _event(day: str, place: str, killed: int | None) -> Event:
+    where = Place(place, "Libya", "LY", None, 32.9, 13.2, "city", f"t:{place}")
+    claims = [Claim("killed", killed, killed, "exact", "people", None, "d", 0, 1, "x")
+              ] if killed else []
+    return Event("Explosions/Remote violence", "Air/drone strike", day, location=where,
+                 claims=claims)
+
+
+def test_an_event_with_the_same_toll_confirms_a_day_twice() -> None:
+    from bilan.runner import _confirmations
+
+    known = [_event("2011-06-19", "Tripoli", 9), _event("2011-06-19", "Misrata", None)]
+    # same type, day and place: one; with the same toll too: two
+    assert _confirmations([_event("2011-06-19", "Tripoli", 9)], known) == 2
+    assert _confirmations([_event("2011-06-19", "Tripoli", 7)], known) == 1
+    assert _confirmations([_event("2011-06-19", "Misrata", 4)], known) == 1
+    assert _confirmations([_event("2011-06-18", "Tripoli", 9)], known) == 0
