@@ -1,5 +1,6 @@
-"""Event places: a place in the possessive before a common noun, world regions, and the place
-kept when two parts of one event are merged (sentences written for these tests)."""
+"""Event places (a place in the possessive before a common noun, world regions, the place
+kept when two parts of one event are merged) and questions, which tell of no event
+(sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,19 @@ def test_merged_parts_keep_the_place_told_at_greater_length() -> None:
     # a more precise place still wins whatever the length
     assert _more_specific(town_a, region, b_told_longer=True) is town_a
     assert _more_specific(None, town_b) is town_b
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("And the children killed by the air strike, does nobody mention them?", "en"),
+        ("Et les enfants tués par le bombardement, on ne les mentionne pas ?", "fr"),
+        ("« Qui a bombardé le marché et tué dix civils ? »", "fr"),
+    ],
+)
+def test_a_question_tells_of_no_event(text: str, lang: str) -> None:
+    from events_testkit import kinds
+
+    assert kinds(text, lang) == []
+    # the same words asserted give an event
+    assert kinds(text.rstrip("? »").rstrip() + ".", lang) != []

@@ -998,6 +998,10 @@ def merge_into(target: Draft, other: Draft, kind: EventKind, plover: str | None)
     target.sentences.extend(other.sentences)
 
 
+# a sentence that ends with a question mark (before any closing quote or bracket)
+_QUESTION = re.compile(r"\?[\s\"»”’')\]]*$")
+
+
 def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
                    ) -> tuple[list[TypedTrigger], set[int]]:
     """Triggers that tell of events, typed; and the sentences holding any trigger at all."""
@@ -1012,6 +1016,8 @@ def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
     cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str | None]]] = {}
     by_source = sentence_rules_by_source(lexicon)
     for idx, sentence in enumerate(doc.sentences):
+        if _QUESTION.search(sentence.text):
+            continue  # a question asks; it tells of no event ("on ne les mentionne pas ?")
         matches = find_triggers(doc.text, sentence, lexicon)
         if not short:
             # a snippet-only phrase still claims its words in a long report: "mortar bombs"
