@@ -782,8 +782,10 @@ def _cumulative(text: str, sent: Span, f: _Found, lex: ClaimsLexicon,
 
 def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, document: str,
                    actors: Sequence[ActorMention] = (), timexes: Sequence[TimeMention] = (),
-                   publication_date: dt.date | None = None) -> list[Claim]:
-    """Every claim in ``text``, sentence by sentence, with carried attribution."""
+                   publication_date: dt.date | None = None,
+                   places: Sequence[tuple[int, str]] = ()) -> list[Claim]:
+    """Every claim in ``text``, sentence by sentence, with carried attribution (``places``:
+    where each place mention starts and the place it names, for ``drop_breakdowns``)."""
     claims: list[Claim] = []
     known: list[str] = []
     prev_claimant: str | None = None
@@ -881,7 +883,7 @@ def extract_claims(text: str, sentences: Sequence[Span], lex: ClaimsLexicon, doc
             # carry only to the next sentence, or across a comment on the same toll
             prev_claimant = None
         claims.extend(this)
-    return drop_breakdowns(claims)
+    return drop_breakdowns(claims, places=places)
 
 
 def _toll_updates(text: str, sent: Span, index: int, lex: ClaimsLexicon,

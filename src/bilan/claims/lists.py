@@ -16,6 +16,7 @@ No number is made up: a count is a number in the text or a singular article or n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilan.claims.lexicon import ClaimsLexicon, PhraseTable, norm, unfound_body
@@ -285,7 +286,26 @@ def reflexive(text: str, s0: int, toks: list[Token], lex: ClaimsLexicon) -> list
     return out
 
 
-def drop_breakdowns(claims: list[Claim], generic: str = "people") -> list[Claim]:
+_PLACE_REACH = 40  # characters after a figure where the place of its own incident is named
+
+
+def _placed_apart(parts: Sequence[Claim], places: Sequence[tuple[int, str]]) -> bool:
+    """Whether every part names a place right after it (before the next part), and not
+    all the same place."""
+    ordered = sorted(parts, key=lambda c: c.start)
+    named: list[str] = []
+    for i, c in enumerate(ordered):
+        limit = min(c.end + _PLACE_REACH,
+                    ordered[i + 1].start if i + 1 < len(ordered) else c.end + _PLACE_REACH)
+        here = [p for p in places if c.end <= p[0] < limit]
+        if not here:
+            return False
+        named.append(here[0][1])
+    return len(named) >= 2 and len(set(named)) == len(named)
+
+
+def drop_breakdowns(claims: list[Claim], generic: str = "people",
+                    places: Sequence[tuple[int, str]] = ()) -> list[Claim]:
     """Leave out the parts of a toll the document also gives whole.
 
     A sentence naming distinct groups of dead ("two soldiers and two medics died") whose
@@ -293,7 +313,10 @@ def drop_breakdowns(claims: list[Claim], generic: str = "people") -> list[Claim]
     document ("airstrikes killed four people"), or in the same sentence before them ("ten
     dead, six civilians and four rebels"), breaks that figure down: the parts are not
     further victims (the fusion stage would otherwise add them up), so only the whole
-    figure is kept.
+    figure is kept. Parts told each with a place of its own ("two died in Suez, and one
+    was killed in Cairo"; ``places``: where each place mention starts, and which place it
+    names)
+    are incidents of their own, the whole their sum: they are kept.
     """
     groups: dict[tuple[int, str], list[Claim]] = {}
     for c in claims:
@@ -307,6 +330,8 @@ def drop_breakdowns(claims: list[Claim], generic: str = "people") -> list[Claim]
             parts = [c for c in cs if c is not whole and c.qualifier == "exact"
                      and c.high == c.low]
             if len(parts) < 2 or len({c.victims for c in parts}) < len(parts):
+                continue
+            if _placed_apart(parts, places):
                 continue
             total = sum(c.low for c in parts)
             same = (whole is not None and whole.low == total

@@ -21,7 +21,8 @@ def _run(doc: Document, res: Resources) -> None:
     lex = claims_lexicon(res, lang)
     sentences = doc.sentences or split_sentences(doc.text, doc.body_start)
     claims = _extract(doc.text, sentences, lex, doc.id, doc.actors, doc.timexes,
-                      doc.publication_date)
+                      doc.publication_date,
+                      [(p.start, p.place.gazetteer_id) for p in doc.places if not p.demonym])
     header = [s for s in [doc.headline, *doc.bullets] if s is not None]
     doc.claims = drop_restated(claims, header)
 
@@ -64,6 +65,6 @@ def drop_restated(claims: list[Claim], header: list[Span]) -> list[Claim]:
 
 extract_claims = stage(
     "claims",
-    reads=["text", "language", "sentences", "actors", "timexes", "headline", "bullets"],
+    reads=["text", "language", "sentences", "places", "actors", "timexes", "headline", "bullets"],
     writes=["claims"],
 )(_run)
