@@ -67,3 +67,21 @@ def test_mortars_with_machine_guns_are_an_armed_clash() -> None:
     assert both and both[0][0] == "Battles"
     alone = kinds("The militia fired 60mm mortars at the army trenches near the lake.")
     assert alone and alone[0][0] == "Explosions/Remote violence"
+
+
+def test_a_period_toll_after_an_event_of_a_long_report_joins_it(tmp_path: Path) -> None:
+    filler = " ".join(
+        f"The {n} convoy of the week reached the border crossing without trouble." for n in
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+    )
+    doc = _doc(tmp_path, filler + "\nOn 14 March 2019, gunmen attacked a bus near Kisumu, "
+                         "killing two passengers. Since Monday, eleven people have been killed "
+                         "in the county, police said.")
+    attack = next(e for e in doc.events if any("Kisumu" in m.text for m in e.mentions))
+    period = [c for c in attack.claims if c.low == 11]
+    assert period and all(c.cumulative for c in period)
+    # kept as evidence, never counted in the day's toll
+    assert [c.low for c in attack.claims if not c.cumulative] == [2]
+    from bilan.fusion.merge import reconcile_fatalities
+
+    assert reconcile_fatalities(attack.claims)["best"] == 2

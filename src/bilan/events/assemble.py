@@ -1466,12 +1466,17 @@ def attach_follow_ups(
     aside: set[int] | None = None,
 ) -> None:
     """Toll sentences and back-references with no trigger of their own join the last event
-    (figures told of an earlier incident, their ``id`` in ``aside``, stay apart)."""
+    (figures told of an earlier incident, their ``id`` in ``aside``, stay apart). A period
+    toll ("cinq personnes ont été tuées depuis le début de la contestation") joins it too in
+    a long report, still flagged cumulative: kept as evidence of the event, never added to
+    its day's fatalities (in a short note, a running total is the background)."""
     aside = aside or set()
     if not drafts:
         return
+    # a period toll joins an event of a long report only: in a note it is the background
+    period_tolls = not is_short(doc)
     claim_sentences = {claim_sentence(doc, c) for c in doc.claims
-                       if not c.cumulative and id(c) not in aside}
+                       if (period_tolls or not c.cumulative) and id(c) not in aside}
     for idx, sentence in enumerate(doc.sentences):
         if idx in with_trigger:
             continue
@@ -1504,7 +1509,7 @@ def attach_follow_ups(
         if not any(m.start == mention.start for m in ev.mentions):
             ev.mentions.append(mention)
         for c in doc.claims:
-            if (claim_sentence(doc, c) == idx and not c.cumulative and c not in ev.claims
-                    and id(c) not in aside):
+            if (claim_sentence(doc, c) == idx and c not in ev.claims
+                    and (period_tolls or not c.cumulative) and id(c) not in aside):
                 ev.claims.append(c)
         draft.sentences.append(idx)
