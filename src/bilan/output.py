@@ -179,6 +179,14 @@ def _event_json(event: Event) -> dict[str, Any]:
     }
 
 
+def unattached_claims(doc: Document) -> list[Claim]:
+    """The figures a report gives that belong to none of its events (a war-wide total, a
+    toll of a past episode, a figure bilan could not tie to an event): listed on the
+    report's record so that no figure is lost."""
+    attached = {(c.start, c.end, c.kind) for ev in doc.events for c in ev.claims}
+    return [c for c in doc.claims if (c.start, c.end, c.kind) not in attached]
+
+
 def _document_json(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id,
@@ -190,6 +198,7 @@ def _document_json(doc: Document) -> dict[str, Any]:
             {"kind": h.kind, "text": h.text, "start": h.start, "end": h.end}
             for h in doc.happenings
         ],
+        "other_claims": [_claim_json(c) for c in unattached_claims(doc)],
         "title": doc.title,
         "outlet": doc.outlet,
         "url": doc.url,

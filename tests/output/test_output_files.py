@@ -272,3 +272,22 @@ def test_date_precision_stays_within_the_contract() -> None:
         "year",
         "week",
     ]
+
+
+def test_figures_outside_every_event_are_kept_on_the_document() -> None:
+    from bilan.pipeline import Resources
+    from bilan.records import Document
+    from bilan.stages import default_pipeline
+
+    text = ("Des frappes ont tué douze civils mardi à Alep, selon l'OSDH.\n"
+            "Le conflit a fait plus de 300 000 morts depuis 2011.")
+    doc = Document(id="d.txt", text=text, source="d.txt")
+    doc.published = "2016-09-28"
+    default_pipeline().process(doc, Resources())
+    data = events_json(RunResult(documents=[doc], events=list(doc.events), rejects=[],
+                                 timeline=[]))
+    others = data["documents"][0]["other_claims"]
+    assert [(c["kind"], c["low"]) for c in others] == [("killed", 300000)]
+    assert all(text[c["start"]:c["end"]] == c["text"] for c in others)
+    in_events = [c["low"] for e in data["events"] for c in e["claims"]]
+    assert 12 in in_events and 300000 not in in_events
