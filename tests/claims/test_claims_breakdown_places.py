@@ -1,5 +1,6 @@
-"""A toll and its parts: the parts of one toll are dropped, but parts told each with a place
-of its own are incidents of their own and kept (sentences written for these tests)."""
+"""A toll and its parts (the parts of one toll are dropped, but parts told each with a place
+of its own are incidents of their own and kept), and wounds told by where the shot hit
+(sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,25 @@ def test_parts_placed_in_the_same_town_are_one_toll() -> None:
     assert drop_breakdowns([whole, *parts], places=same_town) == [whole]
     assert drop_breakdowns([whole, *parts], places=two_towns) == [whole, *parts]
     assert drop_breakdowns([whole, *parts]) == [whole]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A French journalist was shot in the leg, a doctor said.", 1),
+        ("Two rebels were shot in the legs, doctors said.", 2),
+    ],
+)
+def test_shot_in_a_limb_is_wounded(res: Resources, text: str, count: int) -> None:
+    doc = Document(id="t", text=text, source="t")
+    doc.published = "2011-03-06"
+    default_pipeline().process(doc, res)
+    assert [(c.kind, c.low) for c in doc.claims] == [("injured", count)]
+    assert all(c.claimant and "doctor" in c.claimant for c in doc.claims)
+
+
+def test_shot_in_the_head_tells_no_outcome(res: Resources) -> None:
+    doc = Document(id="t", text="A policeman was shot in the head, a doctor said.", source="t")
+    doc.published = "2011-03-06"
+    default_pipeline().process(doc, res)
+    assert [c for c in doc.claims if c.kind == "injured"] == []
