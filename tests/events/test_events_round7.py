@@ -85,3 +85,13 @@ def test_a_period_toll_after_an_event_of_a_long_report_joins_it(tmp_path: Path) 
     from bilan.fusion.merge import reconcile_fatalities
 
     assert reconcile_fatalities(attack.claims)["best"] == 2
+
+
+def test_a_toll_with_only_a_bare_trigger_is_an_event_of_its_own(tmp_path: Path) -> None:
+    doc = _doc(tmp_path, "On 14 March 2019, security forces arrested twelve opposition members "
+                         "in Kisumu. Three people were killed in the town of Siaya, police said.")
+    tolls = [e for e in doc.events if any(c.low == 3 for c in e.claims)]
+    assert len(tolls) == 1 and tolls[0].event_type == "Violence against civilians"
+    # the arrest stays an event of its own, without the toll
+    arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
+    assert arrests and not any(c.low == 3 for c in arrests[0].claims)

@@ -1003,8 +1003,10 @@ _QUESTION = re.compile(r"\?[\s\"»”’')\]]*$")
 
 
 def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
-                   ) -> tuple[list[TypedTrigger], set[int]]:
-    """Triggers that tell of events, typed; and the sentences holding any trigger at all."""
+                   ) -> tuple[list[TypedTrigger], set[int], list[TypedTrigger]]:
+    """Triggers that tell of events, typed; the sentences holding any trigger at all; and
+    the bare triggers ("killed", "attack": ``fallback``) set aside because the document has
+    stronger ones."""
     ref_year = doc.publication_date.year if doc.publication_date else None
     claims_by_sentence: dict[int, list[Claim]] = {}
     for c in doc.claims:
@@ -1065,9 +1067,11 @@ def typed_triggers(doc: Document, lexicon: EventLexicon, index: DocIndex
     if short:
         burned_occupants(typed, doc.text, doc.sentences, lexicon)
         exchanged_fire(typed, doc.text, doc.sentences, lexicon)
+    fallbacks: list[TypedTrigger] = []
     if any("fallback" not in t.match.spec.requires for t in typed):
+        fallbacks = [t for t in typed if "fallback" in t.match.spec.requires]
         typed = [t for t in typed if "fallback" not in t.match.spec.requires]
-    return absorb_generic(typed), with_trigger
+    return absorb_generic(typed), with_trigger, fallbacks
 
 
 def _retype_by_roles(
@@ -1173,21 +1177,22 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
     """All events one document tells of, merged within the document."""
     paras = paragraphs(doc)
     index = doc_index(doc, lexicon)
-    typed, with_trigger = typed_triggers(doc, lexicon, index)
+    typed, with_trigger, fallbacks = typed_triggers(doc, lexicon, index)
     onto = lexicon.ontology
     theatre = theatre_country(doc, index.misread)
     short = is_short(doc)
     drafts: list[Draft] = []
     background = background_claims(doc, lexicon)
-    for tt in typed:
+
+    def draft_of(tt: TypedTrigger) -> Draft | None:
         idx, trig = tt.sentence, tt.match.span
         date = choose_date(doc, idx, trig, paras, lexicon.cue_lists.get("clause"), index,
                            lexicon.cue_lists.get("span_after"),
                            lexicon.cue_lists.get("mid_period"))
         if date.future and not ANNOUNCEMENT.search(trig.text):
-            continue  # a plan for a later day, not something that happened
+            return None  # a plan for a later day, not something that happened
         if date.stale:
-            continue  # a past episode recalled for comparison, not news
+            return None  # a past episode recalled for comparison, not news
         place = choose_place(doc, idx, tt.kind, trig, paras, lexicon, theatre, index)
         actor1, actor2 = choose_actors(doc, idx, tt.kind, trig, place)
         target = find_target(doc, idx, lexicon, trig)
@@ -1223,7 +1228,10 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
         )
         wide = place is not None and place.precision == "country" and _nationwide(
             doc, idx, lexicon, trig, index.places[idx])
-        draft = Draft(event, tt.kind, idx, date.source, [idx], wide)
+        return Draft(event, tt.kind, idx, date.source, [idx], wide)
+
+    def add(draft: Draft) -> None:
+        event, idx = draft.event, draft.sentence
         for other in drafts:
             kind = _compatible_kinds(other.kind, draft.kind)
             if kind is None and other.kind == draft.kind and (
@@ -1242,13 +1250,33 @@ def extract_document_events(doc: Document, lexicon: EventLexicon) -> list[Event]
                                        and other.nationwide == draft.nationwide))
             ):
                 merge_into(other, draft, kind, onto.plover_type(kind))
-                break
-        else:
-            drafts.append(draft)
+                return
+        drafts.append(draft)
+
+    for tt in typed:
+        if (draft := draft_of(tt)) is not None:
+            add(draft)
     drafts = merge_back_references(doc, lexicon, drafts, index)
     drafts = merge_undated_repeats(drafts, onto)
     aside = set(background)
     attach_follow_ups(doc, lexicon, drafts, with_trigger, paras, aside)
+    # a toll told with only a bare trigger ("twelve people were killed trying to ...") that
+    # no event took as its follow-up tells of a violent event of its own
+    # (typed as the violent events the report tells most: a bare "killed" in a report of
+    # riots is a riot's toll)
+    told = {(c.start, c.end) for d in drafts for c in d.event.claims}
+    for tt in fallbacks:
+        own = [c for c in doc.claims if claim_sentence(doc, c) == tt.sentence
+               and c.kind in TOLL_KINDS and not c.cumulative and id(c) not in aside]
+        if tt.kind[0] not in VIOLENT_TYPES or not own or any(
+                (c.start, c.end) in told for c in own):
+            continue
+        violent = [d.kind for d in drafts if d.kind[0] in VIOLENT_TYPES]
+        if violent:
+            tt = replace(tt, kind=max(violent, key=violent.count))
+        if (draft := draft_of(tt)) is not None and draft.event.claims:
+            add(draft)
+            told.update((c.start, c.end) for c in draft.event.claims)
     city = most_mentioned_city(doc)
     if city is not None and city.country_code == theatre:
         for d in drafts:
