@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from bilan.errors import UsageError
+from bilan.events.assemble import TOLL_KINDS
 from bilan.fusion.merge import fuse_events, same_event
 from bilan.ingest.readers import read_inputs
 from bilan.langdata import SUPPORTED_LANGUAGES
@@ -159,11 +160,8 @@ def _redate(
     return [redone.get(d.id, d) for d in documents]
 
 
-_TOLLS = frozenset({"killed", "injured"})
-
-
 def _tolls(ev: Event) -> set[tuple[str, int | None, int | None]]:
-    return {(c.kind, c.low, c.high) for c in ev.claims if c.kind in _TOLLS and c.low}
+    return {(c.kind, c.low, c.high) for c in ev.claims if c.kind in TOLL_KINDS and c.low}
 
 
 def _confirmations(events: Iterable[Event], known: list[Event]) -> int:

@@ -315,8 +315,7 @@ def drop_breakdowns(claims: list[Claim], generic: str = "people",
     further victims (the fusion stage would otherwise add them up), so only the whole
     figure is kept. Parts told each with a place of its own ("two died in Suez, and one
     was killed in Cairo"; ``places``: where each place mention starts, and which place it
-    names)
-    are incidents of their own, the whole their sum: they are kept.
+    names) are incidents of their own, the whole their sum: they are kept.
     """
     groups: dict[tuple[int, str], list[Claim]] = {}
     for c in claims:

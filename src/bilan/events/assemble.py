@@ -1503,8 +1503,11 @@ def attach_follow_ups(
         return
     # a period toll joins an event of a long report only: in a note it is the background
     period_tolls = not is_short(doc)
-    claim_sentences = {claim_sentence(doc, c) for c in doc.claims
-                       if (period_tolls or not c.cumulative) and id(c) not in aside}
+
+    def joins(c: Claim) -> bool:
+        return (period_tolls or not c.cumulative) and id(c) not in aside
+
+    claim_sentences = {claim_sentence(doc, c) for c in doc.claims if joins(c)}
     for idx, sentence in enumerate(doc.sentences):
         if idx in with_trigger:
             continue
@@ -1537,7 +1540,6 @@ def attach_follow_ups(
         if not any(m.start == mention.start for m in ev.mentions):
             ev.mentions.append(mention)
         for c in doc.claims:
-            if (claim_sentence(doc, c) == idx and c not in ev.claims
-                    and (period_tolls or not c.cumulative) and id(c) not in aside):
+            if claim_sentence(doc, c) == idx and c not in ev.claims and joins(c):
                 ev.claims.append(c)
         draft.sentences.append(idx)

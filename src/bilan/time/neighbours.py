@@ -41,11 +41,16 @@ def names(text: str) -> frozenset[str]:
     return frozenset(m.group().lower() for m in _NAME.finditer(text))
 
 
-def main_weekday(doc: Document) -> int | None:
-    """The weekday (1 = Monday) the report's unanchored weekday mentions name most often."""
-    counts = Counter(
+def _weekdays(doc: Document) -> Counter[int]:
+    """How often the report's unanchored weekday mentions name each weekday (1 = Monday)."""
+    return Counter(
         int(m.group(1)) for t in doc.timexes if (m := _WEEKDAY.match(t.value)) is not None
     )
+
+
+def main_weekday(doc: Document) -> int | None:
+    """The weekday (1 = Monday) the report's unanchored weekday mentions name most often."""
+    counts = _weekdays(doc)
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -86,8 +91,6 @@ def neighbour_dates(
 
 
 _MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
-# A report tells of a day it names by month and day within this many days after it.
-MAX_DAYS_AFTER_NAMED_DAY = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +110,10 @@ def calendar_dates(doc: Document, years: Sequence[int]) -> list[CalendarDate]:
     that falls on the weekday it names most. The named days are tried most named first; the
     first consistent one gives one proposal per year, in the order of ``years``.
     """
-    weekday = main_weekday(doc)
-    if weekday is None or not years:
+    named_weekdays = _weekdays(doc)
+    if not named_weekdays or not years:
         return []
-    named_weekdays = {
-        int(m.group(1)) for t in doc.timexes if (m := _WEEKDAY.match(t.value)) is not None
-    }
+    weekday = named_weekdays.most_common(1)[0][0]
     counts: Counter[tuple[int, int]] = Counter()
     words: dict[tuple[int, int], str] = {}
     for t in doc.timexes:
@@ -129,9 +130,7 @@ def calendar_dates(doc: Document, years: Sequence[int]) -> list[CalendarDate]:
                 continue
             if named_day.isoweekday() not in named_weekdays:
                 continue
-            shift = (weekday - named_day.isoweekday()) % 7
-            if shift > MAX_DAYS_AFTER_NAMED_DAY:
-                continue
+            shift = (weekday - named_day.isoweekday()) % 7  # within the week after it
             out.append(CalendarDate(named_day + dt.timedelta(days=shift), words[(month, day)],
                                     named_day))
         if out:
